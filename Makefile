@@ -1,0 +1,53 @@
+# make run  — install, start the embedded PostgreSQL, migrate, load demo data, serve on 127.0.0.1:$(PORT)
+# make test — lint, format check and the whole test suite on a real PostgreSQL
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+DEMO_NGOS ?= 23000
+
+.PHONY: install run test lint format messages bench worker beat chromium
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_data --ngos $(DEMO_NGOS)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Under CI the browser tests must run, so Chromium is installed from Debian when it is missing.
+chromium:
+	@if [ "$$CI" = "true" ] && ! command -v chromium >/dev/null 2>&1; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install chromium lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install
+	$(BIN)/python manage.py makemessages -l kk -l ru -l en --no-obsolete --no-location -i '.venv/*'
+	$(BIN)/python manage.py compilemessages -i '.venv'
+
+bench: install
+	$(BIN)/python bench/run.py
+
+worker: install
+	$(BIN)/celery -A config worker -l info
+
+beat: install
+	$(BIN)/celery -A config beat -l info

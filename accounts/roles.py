@@ -1,0 +1,52 @@
+"""The role groups of the product, and the model permissions each role carries.
+
+Groups are created by a data migration; their permissions are kept in step after every
+migrate, because the apps that define the permissions migrate after this one.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+MINISTRY_OFFICIAL = "ministry_official"
+NGO_REPRESENTATIVE = "ngo_representative"
+COUNCIL_SECRETARY = "council_secretary"
+FORUM_ORGANISER = "forum_organiser"
+ADMINISTRATOR = "administrator"
+
+LABELS = {
+    MINISTRY_OFFICIAL: _("Ministry official"),
+    NGO_REPRESENTATIVE: _("NGO representative"),
+    COUNCIL_SECRETARY: _("Council secretary"),
+    FORUM_ORGANISER: _("Forum organiser"),
+    ADMINISTRATOR: _("Administrator"),
+}
+
+# Roles whose members work in the staff screens (Django admin).
+STAFF_ROLES = {MINISTRY_OFFICIAL, COUNCIL_SECRETARY, FORUM_ORGANISER, ADMINISTRATOR}
+
+# app_label -> permission codename prefixes ("view", "change", ...) per role; "*" means every model.
+PERMISSIONS = {
+    MINISTRY_OFFICIAL: {
+        "registry": ["view", "change"],
+        "tenders": ["view", "add", "change"],
+    },
+    COUNCIL_SECRETARY: {"registry": ["view"], "councils": ["view", "add", "change", "delete"]},
+    FORUM_ORGANISER: {"registry": ["view"], "forums": ["view", "add", "change", "delete"]},
+    ADMINISTRATOR: {
+        app: ["view", "add", "change", "delete"]
+        for app in ("accounts", "registry", "tenders", "forums", "councils", "axes")
+    },
+    NGO_REPRESENTATIVE: {},
+}
+
+
+def sync_role_permissions(sender=None, **kwargs):
+    from django.contrib.auth.models import Group, Permission
+
+    for role, grants in PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        wanted = []
+        for app_label, actions in grants.items():
+            for perm in Permission.objects.filter(content_type__app_label=app_label):
+                if perm.codename.split("_", 1)[0] in actions:
+                    wanted.append(perm)
+        group.permissions.set(wanted)

@@ -1,0 +1,59 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import roles
+from .forms import SignupForm
+from .models import User
+
+
+def send_verification_email(request, user: User) -> None:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
+    body = render_to_string("accounts/verify_email.txt", {"user": user, "link": link})
+    send_mail(_("Confirm your email address"), body, None, [user.email])
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save(commit=False)
+            user.is_active = True
+            user.save()
+            user.groups.add(*_groups(roles.NGO_REPRESENTATIVE))
+        transaction.on_commit(lambda: send_verification_email(request, user))
+        return render(request, "accounts/signup_done.html", {"email": user.email})
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def _groups(*names):
+    from django.contrib.auth.models import Group
+
+    return [Group.objects.get_or_create(name=name)[0] for name in names]
+
+
+def verify_email(request, uidb64: str, token: str):
+    try:
+        user = User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (User.DoesNotExist, ValueError, UnicodeDecodeError):
+        user = None
+    if user is None or not default_token_generator.check_token(user, token):
+        return render(request, "accounts/verify_failed.html", status=400)
+    if not user.email_verified:
+        user.email_verified = True
+        user.save(update_fields=["email_verified"])
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Your email address is confirmed."))
+    return redirect("registry:my_ngos")

@@ -1,0 +1,25 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls there are safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def official(db):
+    from registry.tests.factories import OfficialFactory
+
+    return OfficialFactory()
+
+
+@pytest.fixture
+def ngo_user(db):
+    from registry.tests.factories import UserFactory
+
+    return UserFactory()

@@ -1,0 +1,597 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .bin import validate_bin
+
+kato_validator = RegexValidator(r"^\d{9}$", _("A KATO code has 9 digits."))
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class RegionQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None):
+        on = on or today()
+        return self.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=on),
+            Q(valid_to__isnull=True) | Q(valid_to__gt=on),
+        )
+
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Region(models.Model):
+    """An administrative-territorial unit (KATO) with the period it existed under this name.
+
+    Renamed or split regions stay as records: `successor` says where an ended region's territory
+    went, `split_from` which region a new one was carved out of, so old records keep old names.
+    """
+
+    class Level(models.TextChoices):
+        OBLAST = "oblast", _("Oblast")
+        CITY = "city", _("City of republican significance")
+        DISTRICT = "district", _("District or city of oblast significance")
+
+    kato = models.CharField(_("KATO code"), max_length=9, unique=True, validators=[kato_validator])
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="predecessors",
+        verbose_name=_("successor"),
+    )
+    split_from = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="split_offs",
+        verbose_name=_("split off from"),
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kato"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
+                name="region_valid_period",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_current(self) -> bool:
+        return self.valid_to is None or self.valid_to > today()
+
+    def as_of(self, day: datetime.date | None) -> "Region":
+        """The region record that covered this territory on `day`."""
+        if day is None or self.valid_from is None or day >= self.valid_from:
+            return self
+        before = next(iter(self.predecessors.all()), None) or self.split_from
+        return before.as_of(day) if before else self
+
+    def name_on(self, day: datetime.date | None) -> str:
+        return self.as_of(day).name
+
+    def with_descendants(self) -> list[int]:
+        ids, frontier = [self.pk], [self.pk]
+        while frontier:
+            frontier = list(Region.objects.filter(parent__in=frontier).values_list("pk", flat=True))
+            ids += frontier
+        return ids
+
+
+class ActivityArea(models.Model):
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("activity area")
+        verbose_name_plural = _("activity areas")
+
+    def __str__(self):
+        return self.name
+
+
+class LegalForm(models.Model):
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("legal form")
+        verbose_name_plural = _("legal forms")
+
+    def __str__(self):
+        return self.name
+
+
+class StateBody(models.Model):
+    """A ministry, akimat or other state body; officials belong to one or more of them."""
+
+    class Level(models.TextChoices):
+        REPUBLICAN = "republican", _("Republican")
+        OBLAST = "oblast", _("Oblast")
+        CITY = "city", _("City")
+        DISTRICT = "district", _("District")
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        MINISTRY = "ministry", _("Ministry")
+        AKIMAT = "akimat", _("Akimat")
+        OPERATOR = "operator", _("Grant operator")
+        OTHER = "other", _("Other state body")
+
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    region = models.ForeignKey(
+        Region, models.PROTECT, null=True, blank=True, related_name="state_bodies",
+        verbose_name=_("region"),
+    )
+    officials = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="state_bodies",
+        verbose_name=_("officials"),
+    )
+
+    class Meta:
+        ordering = ["level", "code"]
+        verbose_name = _("state body")
+        verbose_name_plural = _("state bodies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level="republican") | Q(region__isnull=False),
+                name="state_body_local_has_region",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NGOQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status__in=NGO.PUBLIC_STATUSES)
+
+    def in_region(self, region: Region):
+        return self.filter(region__in=region.with_descendants())
+
+    def with_state_funding(self):
+        funded = AnnualReport.objects.filter(ngo=OuterRef("pk"), status=AnnualReport.Status.SUBMITTED)
+        funded = funded.filter(Q(income_state_order__gt=0) | Q(income_grants__gt=0))
+        return self.filter(Exists(funded))
+
+    def in_scope_of(self, user):
+        """NGOs an official may act on: all for republican bodies, their region's for local ones."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self
+        bodies = list(user.state_bodies.select_related("region"))
+        if any(body.level == StateBody.Level.REPUBLICAN for body in bodies):
+            return self
+        region_ids = set()
+        for body in bodies:
+            region_ids.update(body.region.with_descendants())
+        return self.filter(region__in=region_ids)
+
+    def represented_by(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            representatives__user=user, representatives__status=Representation.Status.APPROVED
+        )
+
+    def due_to_become_passive(self, report_year: int):
+        filed = AnnualReport.objects.filter(
+            ngo=OuterRef("pk"), year=report_year, status=AnnualReport.Status.SUBMITTED
+        )
+        return self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE]).exclude(
+            Exists(filed)
+        )
+
+
+class NGO(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for verification")
+        VERIFIED = "verified", _("Verified")
+        ACTIVE = "active", _("Active")
+        PASSIVE = "passive", _("Passive")
+        LIQUIDATED = "liquidated", _("Liquidated")
+        REJECTED = "rejected", _("Rejected")
+
+    class Kind(models.TextChoices):
+        SOCIALLY_SIGNIFICANT = "social", _("Socially significant")
+        SOCIOPOLITICAL = "sociopolitical", _("Sociopolitical")
+        REFORMER = "reformer", _("Reformer")
+
+    PUBLIC_STATUSES = (Status.VERIFIED, Status.ACTIVE, Status.PASSIVE, Status.LIQUIDATED)
+    EDITABLE_STATUSES = (Status.DRAFT, Status.REJECTED, Status.VERIFIED, Status.ACTIVE, Status.PASSIVE)
+
+    bin = models.CharField(_("BIN"), max_length=12, unique=True, validators=[validate_bin])
+    name = models.CharField(_("name"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    legal_form = models.ForeignKey(
+        LegalForm, models.PROTECT, related_name="ngos", verbose_name=_("legal form")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind.choices, default=Kind.SOCIALLY_SIGNIFICANT
+    )
+    activity_areas = models.ManyToManyField(
+        ActivityArea, related_name="ngos", blank=True, verbose_name=_("activity areas")
+    )
+    region = models.ForeignKey(Region, models.PROTECT, related_name="ngos", verbose_name=_("region"))
+    address = models.CharField(_("address"), max_length=500, blank=True)
+    registered_on = models.DateField(_("registration date"), null=True, blank=True)
+    head_name = models.CharField(_("head"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    staff_count = models.PositiveIntegerField(_("staff"), null=True, blank=True)
+    volunteer_count = models.PositiveIntegerField(_("volunteers"), null=True, blank=True)
+    beneficiary_count = models.PositiveIntegerField(_("beneficiaries"), null=True, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    data_confirmed_at = models.DateTimeField(_("data last confirmed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_document = models.GeneratedField(
+        expression=SearchVector("name_kk", config="simple", weight="A")
+        + SearchVector("name_ru", config="russian", weight="A")
+        + SearchVector("name_en", config="english", weight="A")
+        + SearchVector("name_ru", config="simple", weight="A")
+        + SearchVector("description_kk", config="simple", weight="C")
+        + SearchVector("description_ru", config="russian", weight="C")
+        + SearchVector("description_en", config="english", weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    objects = NGOQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_document", "updated_at"])
+
+    class Meta:
+        ordering = ["name_kk"]
+        verbose_name = _("NGO")
+        verbose_name_plural = _("NGOs")
+        constraints = [
+            models.CheckConstraint(condition=Q(bin__regex=r"^\d{12}$"), name="ngo_bin_12_digits"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(status_reason=""),
+                name="ngo_rejection_has_reason",
+            ),
+        ]
+        indexes = [
+            GinIndex(fields=["search_document"], name="ngo_search_gin"),
+            GinIndex(fields=["name_kk"], opclasses=["gin_trgm_ops"], name="ngo_name_kk_trgm"),
+            GinIndex(fields=["name_ru"], opclasses=["gin_trgm_ops"], name="ngo_name_ru_trgm"),
+            GinIndex(fields=["name_en"], opclasses=["gin_trgm_ops"], name="ngo_name_en_trgm"),
+            models.Index(fields=["region", "status"], name="ngo_region_status"),
+            models.Index(fields=["registered_on"], name="ngo_registered_on"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.bin})"
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE_STATUSES
+
+    def public_status_explanation(self) -> str:
+        """Why the NGO has its status, in words a citizen understands."""
+        from django.utils.translation import gettext
+
+        year = today().year - 1
+        if self.status == self.Status.PASSIVE:
+            return gettext("No annual information for %(year)s has been filed.") % {"year": year}
+        if self.status == self.Status.ACTIVE:
+            return gettext("Annual information for %(year)s has been filed.") % {"year": year}
+        if self.status == self.Status.VERIFIED:
+            return gettext("Verified by the ministry; no annual information filed yet.")
+        return self.status_reason
+
+    # Fields a funder or citizen relies on, and their weight in the profile-completeness level.
+    COMPLETENESS_FIELDS = (
+        "name_kk", "name_ru", "name_en", "description", "address", "registered_on", "head_name",
+        "email", "phone", "website", "staff_count", "volunteer_count", "beneficiary_count",
+    )
+
+    def completeness(self, reports=None) -> int:
+        """Profile completeness in percent: filled profile fields count 70%, filed reports 30%."""
+        filled = sum(1 for f in self.COMPLETENESS_FIELDS if getattr(self, f) not in (None, ""))
+        score = 70 * filled / len(self.COMPLETENESS_FIELDS)
+        if not self.activity_areas.all():
+            score -= 5
+        if reports is None:
+            reports = self.annual_reports.filter(status=AnnualReport.Status.SUBMITTED)
+        years = {r.year for r in reports if r.status == AnnualReport.Status.SUBMITTED}
+        last = today().year - 1
+        score += 20 if last in years else 0
+        score += 10 if {last - 1, last - 2} & years else 0
+        return max(0, min(100, round(score)))
+
+    def completeness_level(self, reports=None) -> str:
+        score = self.completeness(reports)
+        if score >= 80:
+            return _("High")
+        if score >= 50:
+            return _("Medium")
+        return _("Low")
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def submitted(self):
+        return self.filter(status=AnnualReport.Status.SUBMITTED)
+
+    def latest_versions(self):
+        """For each NGO and year, only the newest submitted version."""
+        return self.submitted().order_by("ngo_id", "-year", "-version").distinct("ngo_id", "year")
+
+
+class AnnualReport(models.Model):
+    """The yearly information an NGO files by 31 March; a correction is a new version."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+
+    DEADLINE_MONTH_DAY = (3, 31)
+
+    ngo = models.ForeignKey(NGO, models.CASCADE, related_name="annual_reports", verbose_name=_("NGO"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    income_state_order = models.PositiveBigIntegerField(_("state social order, ₸"), default=0)
+    income_grants = models.PositiveBigIntegerField(_("grants, ₸"), default=0)
+    income_donations = models.PositiveBigIntegerField(_("donations, ₸"), default=0)
+    income_foreign = models.PositiveBigIntegerField(_("foreign sources, ₸"), default=0)
+    income_own = models.PositiveBigIntegerField(_("own income, ₸"), default=0)
+    staff_count = models.PositiveIntegerField(_("staff"), default=0)
+    volunteer_count = models.PositiveIntegerField(_("volunteers"), default=0)
+    beneficiary_count = models.PositiveIntegerField(_("beneficiaries"), default=0)
+    project_count = models.PositiveIntegerField(_("projects"), default=0)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = AnnualReportQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    INCOME_FIELDS = (
+        "income_state_order", "income_grants", "income_donations", "income_foreign", "income_own",
+    )
+
+    class Meta:
+        ordering = ["-year", "-version"]
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ngo", "year", "version"], name="annual_report_unique_version"
+            ),
+            models.UniqueConstraint(
+                fields=["ngo", "year"], condition=Q(status="draft"),
+                name="annual_report_one_open_draft",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1991) & Q(year__lte=2100), name="annual_report_year_range"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(submitted_at__isnull=False),
+                name="annual_report_submitted_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ngo.bin} {self.year} v{self.version}"
+
+    @property
+    def total_income(self) -> int:
+        return sum(getattr(self, f) for f in self.INCOME_FIELDS)
+
+    @property
+    def deadline(self) -> datetime.date:
+        return datetime.date(self.year + 1, *self.DEADLINE_MONTH_DAY)
+
+    @property
+    def filed_on_time(self) -> bool:
+        if self.submitted_at is None:
+            return False
+        return timezone.localdate(self.submitted_at) <= self.deadline
+
+
+class Membership(models.Model):
+    """An NGO's membership in an umbrella association (itself an NGO)."""
+
+    association = models.ForeignKey(
+        NGO, models.CASCADE, related_name="member_links", verbose_name=_("association")
+    )
+    member = models.ForeignKey(
+        NGO, models.CASCADE, related_name="memberships", verbose_name=_("member")
+    )
+    joined_on = models.DateField(_("joined"))
+    left_on = models.DateField(_("left"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-joined_on"]
+        verbose_name = _("association membership")
+        verbose_name_plural = _("association memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "member", "joined_on"], name="membership_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(association=models.F("member")), name="membership_not_self"
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
+                name="membership_period",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member} → {self.association}"
+
+
+class ResourceCentre(models.Model):
+    class Level(models.TextChoices):
+        OBLAST = "oblast", _("Oblast")
+        CITY = "city", _("City")
+        DISTRICT = "district", _("District")
+        VILLAGE = "village", _("Village")
+
+    ngo = models.ForeignKey(
+        NGO, models.CASCADE, related_name="resource_centres", verbose_name=_("NGO")
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    region = models.ForeignKey(Region, models.PROTECT, related_name="+", verbose_name=_("region"))
+    since = models.DateField(_("since"))
+    until = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-since"]
+        verbose_name = _("resource centre")
+        verbose_name_plural = _("resource centres")
+
+    def __str__(self):
+        return f"{self.ngo} ({self.get_level_display()})"
+
+
+class Representation(models.Model):
+    """A person acting for an NGO; a claim on an existing NGO waits for an official's approval."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="representations",
+        verbose_name=_("user"),
+    )
+    ngo = models.ForeignKey(NGO, models.CASCADE, related_name="representatives", verbose_name=_("NGO"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    position = models.CharField(_("position in the NGO"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "ngo"], name="representation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.ngo}"
+
+
+def document_path(instance, filename):
+    return f"ngo-documents/{instance.ngo.bin}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        CHARTER = "charter", _("Charter")
+        REGISTRATION = "registration", _("State registration certificate")
+        OTHER = "other", _("Other document")
+
+    ngo = models.ForeignKey(NGO, models.CASCADE, related_name="documents", verbose_name=_("NGO"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=document_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveIntegerField(_("size, bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.original_name
+
+
+class ImportJob(models.Model):
+    """One uploaded register file: its dry run or real import, progress and per-line report."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    dry_run = models.BooleanField(_("dry run"), default=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("processed"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    refused_count = models.PositiveIntegerField(_("refused"), default=0)
+    report = models.JSONField(_("report"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def progress_percent(self) -> int:
+        return round(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
