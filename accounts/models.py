@@ -9,6 +9,9 @@ from . import roles
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
     def _create_user(self, email, password, **extra):
         if not email:
             raise ValueError("An email address is required")

@@ -144,8 +144,9 @@ AXES_RESET_ON_SUCCESS = True
 
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(env("DJANGO_LOCALE_DIR", str(BASE_DIR / "locale")))]
 USE_I18N = True
+FORMS_URLFIELD_ASSUME_HTTPS = True
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
@@ -220,6 +221,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "NGOKindEnum": "registry.models.NGO.Kind",
+        "StateBodyKindEnum": "registry.models.StateBody.Kind",
+        "StateBodyLevelEnum": "registry.models.StateBody.Level",
+        "RegionLevelEnum": "registry.models.Region.Level",
+        "NGOStatusEnum": "registry.models.NGO.Status",
+    },
 }
 
 # Celery: without a broker, tasks run eagerly in-process.
@@ -230,7 +238,12 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None) 
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "mark-passive-ngos": {
+        "task": "registry.tasks.mark_passive_ngos",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,8 @@
 """The Kazakh business identification number (BIN): 12 digits with a mod-11 check digit.
 
-Rule as in python-stdnum's stdnum.kz.bin (OECD TIN sheet for Kazakhstan): weights 1..11 over the
-first 11 digits, sum mod 11; when that is 10, weights 3..11,1,2; when still 10 the number is invalid.
+Rule as in python-stdnum's stdnum.kz.bin (OECD TIN sheet for Kazakhstan): weights 1..11 over
+the first 11 digits, sum mod 11; when that is 10, weights 3..11,1,2; when still 10 the number is
+invalid.
 """
 
 from django.core.exceptions import ValidationError

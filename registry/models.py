@@ -2,10 +2,17 @@ import datetime
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -17,6 +24,12 @@ kato_validator = RegexValidator(r"^\d{9}$", _("A KATO code has 9 digits."))
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def report_year_due(on: datetime.date | None = None) -> int:
+    """The latest year whose annual information is overdue: last year once 31 March has passed."""
+    on = on or today()
+    return on.year - 1 if on > datetime.date(on.year, 3, 31) else on.year - 2
 
 
 class RegionQuerySet(models.QuerySet):
@@ -47,16 +60,29 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("part of")
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid until"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="predecessors",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
         verbose_name=_("successor"),
     )
     split_from = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="split_offs",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="split_offs",
         verbose_name=_("split off from"),
     )
 
@@ -68,7 +94,8 @@ class Region(models.Model):
         verbose_name_plural = _("regions")
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True)
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
                 | Q(valid_to__gt=models.F("valid_from")),
                 name="region_valid_period",
             )
@@ -148,11 +175,17 @@ class StateBody(models.Model):
     level = models.CharField(_("level"), max_length=12, choices=Level.choices)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     region = models.ForeignKey(
-        Region, models.PROTECT, null=True, blank=True, related_name="state_bodies",
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="state_bodies",
         verbose_name=_("region"),
     )
     officials = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="state_bodies",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="state_bodies",
         verbose_name=_("officials"),
     )
 
@@ -175,11 +208,44 @@ class NGOQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=NGO.PUBLIC_STATUSES)
 
+    def search(self, text: str):
+        """Full-text search in the three languages plus trigram matching of names for typos.
+
+        PostgreSQL has no Kazakh stemmer: Kazakh uses the `simple` configuration and relies on
+        trigram similarity; Russian and English use their stemmers.
+        """
+        text = " ".join(text.split())[:200]
+        if not text:
+            return self
+        digits = text.replace(" ", "")
+        if digits.isdigit() and len(digits) >= 4:
+            return self.filter(bin__startswith=digits)
+        query = (
+            SearchQuery(text, config="simple", search_type="websearch")
+            | SearchQuery(text, config="russian", search_type="websearch")
+            | SearchQuery(text, config="english", search_type="websearch")
+        )
+        similar = (
+            Q(name_kk__trigram_word_similar=text)
+            | Q(name_ru__trigram_word_similar=text)
+            | Q(name_en__trigram_word_similar=text)
+        )
+        return self.filter(Q(search_document=query) | similar).annotate(
+            relevance=SearchRank(models.F("search_document"), query)
+            + Greatest(
+                TrigramWordSimilarity(text, Coalesce("name_kk", Value(""))),
+                TrigramWordSimilarity(text, Coalesce("name_ru", Value(""))),
+                TrigramWordSimilarity(text, Coalesce("name_en", Value(""))),
+            )
+        )
+
     def in_region(self, region: Region):
         return self.filter(region__in=region.with_descendants())
 
     def with_state_funding(self):
-        funded = AnnualReport.objects.filter(ngo=OuterRef("pk"), status=AnnualReport.Status.SUBMITTED)
+        funded = AnnualReport.objects.filter(
+            ngo=OuterRef("pk"), status=AnnualReport.Status.SUBMITTED
+        )
         funded = funded.filter(Q(income_state_order__gt=0) | Q(income_grants__gt=0))
         return self.filter(Exists(funded))
 
@@ -229,7 +295,13 @@ class NGO(models.Model):
         REFORMER = "reformer", _("Reformer")
 
     PUBLIC_STATUSES = (Status.VERIFIED, Status.ACTIVE, Status.PASSIVE, Status.LIQUIDATED)
-    EDITABLE_STATUSES = (Status.DRAFT, Status.REJECTED, Status.VERIFIED, Status.ACTIVE, Status.PASSIVE)
+    EDITABLE_STATUSES = (
+        Status.DRAFT,
+        Status.REJECTED,
+        Status.VERIFIED,
+        Status.ACTIVE,
+        Status.PASSIVE,
+    )
 
     bin = models.CharField(_("BIN"), max_length=12, unique=True, validators=[validate_bin])
     name = models.CharField(_("name"), max_length=500)
@@ -243,7 +315,9 @@ class NGO(models.Model):
     activity_areas = models.ManyToManyField(
         ActivityArea, related_name="ngos", blank=True, verbose_name=_("activity areas")
     )
-    region = models.ForeignKey(Region, models.PROTECT, related_name="ngos", verbose_name=_("region"))
+    region = models.ForeignKey(
+        Region, models.PROTECT, related_name="ngos", verbose_name=_("region")
+    )
     address = models.CharField(_("address"), max_length=500, blank=True)
     registered_on = models.DateField(_("registration date"), null=True, blank=True)
     head_name = models.CharField(_("head"), max_length=200, blank=True)
@@ -277,7 +351,7 @@ class NGO(models.Model):
     )
 
     objects = NGOQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_document", "updated_at"])
+    # `history` is registered in translation.py, once the per-language fields exist.
 
     class Meta:
         ordering = ["name_kk"]
@@ -314,7 +388,7 @@ class NGO(models.Model):
         """Why the NGO has its status, in words a citizen understands."""
         from django.utils.translation import gettext
 
-        year = today().year - 1
+        year = report_year_due()
         if self.status == self.Status.PASSIVE:
             return gettext("No annual information for %(year)s has been filed.") % {"year": year}
         if self.status == self.Status.ACTIVE:
@@ -325,8 +399,19 @@ class NGO(models.Model):
 
     # Fields a funder or citizen relies on, and their weight in the profile-completeness level.
     COMPLETENESS_FIELDS = (
-        "name_kk", "name_ru", "name_en", "description", "address", "registered_on", "head_name",
-        "email", "phone", "website", "staff_count", "volunteer_count", "beneficiary_count",
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "description",
+        "address",
+        "registered_on",
+        "head_name",
+        "email",
+        "phone",
+        "website",
+        "staff_count",
+        "volunteer_count",
+        "beneficiary_count",
     )
 
     def completeness(self, reports=None) -> int:
@@ -370,10 +455,14 @@ class AnnualReport(models.Model):
 
     DEADLINE_MONTH_DAY = (3, 31)
 
-    ngo = models.ForeignKey(NGO, models.CASCADE, related_name="annual_reports", verbose_name=_("NGO"))
+    ngo = models.ForeignKey(
+        NGO, models.CASCADE, related_name="annual_reports", verbose_name=_("NGO")
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     income_state_order = models.PositiveBigIntegerField(_("state social order, ₸"), default=0)
     income_grants = models.PositiveBigIntegerField(_("grants, ₸"), default=0)
     income_donations = models.PositiveBigIntegerField(_("donations, ₸"), default=0)
@@ -385,7 +474,11 @@ class AnnualReport(models.Model):
     project_count = models.PositiveIntegerField(_("projects"), default=0)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("submitted by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -394,7 +487,11 @@ class AnnualReport(models.Model):
     history = HistoricalRecords()
 
     INCOME_FIELDS = (
-        "income_state_order", "income_grants", "income_donations", "income_foreign", "income_own",
+        "income_state_order",
+        "income_grants",
+        "income_donations",
+        "income_foreign",
+        "income_own",
     )
 
     class Meta:
@@ -406,7 +503,8 @@ class AnnualReport(models.Model):
                 fields=["ngo", "year", "version"], name="annual_report_unique_version"
             ),
             models.UniqueConstraint(
-                fields=["ngo", "year"], condition=Q(status="draft"),
+                fields=["ngo", "year"],
+                condition=Q(status="draft"),
                 name="annual_report_one_open_draft",
             ),
             models.CheckConstraint(
@@ -502,16 +600,24 @@ class Representation(models.Model):
         REJECTED = "rejected", _("Rejected")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="representations",
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="representations",
         verbose_name=_("user"),
     )
-    ngo = models.ForeignKey(NGO, models.CASCADE, related_name="representatives", verbose_name=_("NGO"))
+    ngo = models.ForeignKey(
+        NGO, models.CASCADE, related_name="representatives", verbose_name=_("NGO")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     position = models.CharField(_("position in the NGO"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("decided by"),
     )
     history = HistoricalRecords()
@@ -543,7 +649,10 @@ class Document(models.Model):
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveIntegerField(_("size, bytes"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("uploaded by"),
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
@@ -569,7 +678,9 @@ class ImportJob(models.Model):
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
     dry_run = models.BooleanField(_("dry run"), default=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
     total_rows = models.PositiveIntegerField(_("rows"), default=0)
     processed_rows = models.PositiveIntegerField(_("processed"), default=0)
     created_count = models.PositiveIntegerField(_("created"), default=0)
@@ -578,7 +689,10 @@ class ImportJob(models.Model):
     report = models.JSONField(_("report"), default=list, blank=True)
     error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("uploaded by"),
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)

@@ -1,4 +1,5 @@
 from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as track_history
 
 from .models import NGO, ActivityArea, LegalForm, Region, StateBody
 
@@ -28,3 +29,8 @@ class StateBodyTranslation(TranslationOptions):
 @register(NGO)
 class NGOTranslation(TranslationOptions):
     fields = ("name", "description")
+
+
+# The history of an NGO must include its names and descriptions in every language, so the
+# historical model is built after modeltranslation has added those fields.
+track_history(NGO, excluded_fields=["search_document", "updated_at"])

@@ -1,13 +1,254 @@
-from django.http import HttpResponse
+"""Public pages of the register (read-only) and the self-service pages of NGO representatives."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import exports, services
+from .filters import NGOFilter
+from .forms import (
+    AnnualReportForm,
+    ClaimForm,
+    DocumentForm,
+    NewAnnualReportForm,
+    NewNGOForm,
+    NGOProfileForm,
+)
+from .models import NGO, ActivityArea, AnnualReport, Membership
+from .permissions import ngo_for_representative
+
+PAGE_SIZES = (20, 50, 100)
+
+
+def directory_queryset(params):
+    ngos = NGO.objects.public().select_related("region", "legal_form")
+    return NGOFilter(params, queryset=ngos)
+
+
+def _page_size(request) -> int:
+    try:
+        size = int(request.GET.get("page_size", PAGE_SIZES[0]))
+    except ValueError:
+        return PAGE_SIZES[0]
+    return size if size in PAGE_SIZES else PAGE_SIZES[0]
 
 
 def directory(request):
-    return HttpResponse("")
+    filterset = directory_queryset(request.GET)
+    ngos = filterset.qs.prefetch_related(
+        Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
+    )
+    page = Paginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "registry/directory.html",
+        {"filter": filterset, "page": page, "page_sizes": PAGE_SIZES},
+    )
 
 
-def ngo_detail(request, bin):
-    return HttpResponse("")
+def directory_export(request, fmt: str):
+    """The current filtered result as CSV or XLSX, written row by row."""
+    ngos = directory_queryset(request.GET).qs
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            exports.csv_rows(ngos, csv.writer(exports.Echo())),
+            content_type="text/csv; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="ngos-{stamp}.csv"'
+        return response
+    return exports.xlsx_response(ngos, f"ngos-{stamp}.xlsx")
 
 
+def ngo_detail(request, bin: str):
+    ngo = get_object_or_404(NGO.objects.public().select_related("region", "legal_form"), bin=bin)
+    reports = list(ngo.annual_reports.latest_versions())
+    reports.sort(key=lambda r: r.year, reverse=True)
+    last_year = services.last_reporting_year()
+    last_report = next((r for r in reports if r.year == last_year), None)
+    first_versions = {r.year: r for r in ngo.annual_reports.submitted().filter(version=1)}
+    context = {
+        "ngo": ngo,
+        "areas": ngo.activity_areas.all(),
+        "reports": reports,
+        "last_year": last_year,
+        "last_report": last_report,
+        "filed_on_time": first_versions.get(last_year) and first_versions[last_year].filed_on_time,
+        "completeness": ngo.completeness(reports),
+        "completeness_level": ngo.completeness_level(reports),
+        "memberships": Membership.objects.filter(
+            member=ngo, association__status__in=NGO.PUBLIC_STATUSES
+        ).select_related("association"),
+        "members": Membership.objects.filter(
+            association=ngo, member__status__in=NGO.PUBLIC_STATUSES
+        ).select_related("member"),
+        "resource_centres": ngo.resource_centres.select_related("region"),
+        "registered_region": ngo.region.name_on(ngo.registered_on),
+    }
+    return render(request, "registry/ngo_detail.html", context)
+
+
+@login_required
 def my_ngos(request):
-    return HttpResponse("")
+    representations = request.user.representations.select_related("ngo", "ngo__region")
+    return render(request, "registry/my_ngos.html", {"representations": representations})
+
+
+@login_required
+def ngo_create(request):
+    form = NewNGOForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ngo = services.create_ngo(form, request.user)
+        messages.success(request, _("The profile has been saved as a draft."))
+        return redirect("registry:ngo_manage", bin=ngo.bin)
+    return render(request, "registry/ngo_form.html", {"form": form, "creating": True})
+
+
+@login_required
+def ngo_claim(request):
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.claim_ngo(
+                request.user, form.cleaned_data["bin"], form.cleaned_data["position"]
+            )
+        except services.RegistryError as exc:
+            form.add_error("bin", exc.message)
+        else:
+            messages.success(request, _("Your request has been sent to the ministry for approval."))
+            return redirect("registry:my_ngos")
+    return render(request, "registry/claim.html", {"form": form})
+
+
+@login_required
+def ngo_manage(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    context = {
+        "ngo": ngo,
+        "reports": ngo.annual_reports.all(),
+        "documents": ngo.documents.all(),
+        "new_report_form": NewAnnualReportForm(initial={"year": services.last_reporting_year()}),
+        "document_form": DocumentForm(),
+    }
+    return render(request, "registry/manage.html", context)
+
+
+@login_required
+def ngo_edit(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    if not ngo.is_editable:
+        messages.error(request, _("The profile cannot be edited while it is being verified."))
+        return redirect("registry:ngo_manage", bin=ngo.bin)
+    form = NGOProfileForm(request.POST or None, instance=ngo)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(form, request.user)
+        messages.success(request, _("The profile has been saved."))
+        return redirect("registry:ngo_manage", bin=ngo.bin)
+    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo})
+
+
+def _run(request, action, success: str):
+    try:
+        result = action()
+    except services.RegistryError as exc:
+        messages.error(request, exc.message)
+        return None
+    messages.success(request, success)
+    return result
+
+
+@login_required
+@require_POST
+def ngo_submit(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    _run(
+        request,
+        lambda: services.submit_for_verification(ngo, request.user),
+        _("The profile has been submitted to the ministry for verification."),
+    )
+    return redirect("registry:ngo_manage", bin=ngo.bin)
+
+
+@login_required
+@require_POST
+def report_start(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    form = NewAnnualReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the year of the report."))
+        return redirect("registry:ngo_manage", bin=ngo.bin)
+    year = form.cleaned_data["year"]
+    report = _run(
+        request,
+        lambda: services.start_annual_report(ngo, year, request.user),
+        _("A draft report for %(year)s has been started.") % {"year": year},
+    )
+    if report is None:
+        return redirect("registry:ngo_manage", bin=ngo.bin)
+    return redirect("registry:report_edit", bin=ngo.bin, pk=report.pk)
+
+
+def _report(request, bin: str, pk: int) -> AnnualReport:
+    ngo = ngo_for_representative(request.user, bin)
+    return get_object_or_404(AnnualReport.objects.select_related("ngo"), ngo=ngo, pk=pk)
+
+
+@login_required
+def report_edit(request, bin: str, pk: int):
+    report = _report(request, bin, pk)
+    if report.status != AnnualReport.Status.DRAFT:
+        return render(request, "registry/report.html", {"report": report, "ngo": report.ngo})
+    form = AnnualReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        report = form.save(commit=False)
+        services._save(report, request.user, "edited")
+        if "submit" in request.POST:
+            _run(
+                request,
+                lambda: services.submit_annual_report(report, request.user),
+                _("The annual report has been submitted."),
+            )
+            return redirect("registry:ngo_manage", bin=report.ngo.bin)
+        messages.success(request, _("The draft has been saved."))
+        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+    return render(
+        request, "registry/report.html", {"report": report, "ngo": report.ngo, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def report_correct(request, bin: str, pk: int):
+    report = _report(request, bin, pk)
+    correction = _run(
+        request,
+        lambda: services.correct_annual_report(report, request.user),
+        _("A correction has been started as a new version; the submitted report is kept."),
+    )
+    if correction is None:
+        return redirect("registry:ngo_manage", bin=report.ngo.bin)
+    return redirect("registry:report_edit", bin=report.ngo.bin, pk=correction.pk)
+
+
+@login_required
+@require_POST
+def document_upload(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    form = DocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.attach_document(
+            ngo, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
+        )
+        messages.success(request, _("The document has been attached."))
+    else:
+        for error in form.errors.get("file", []) + form.errors.get("kind", []):
+            messages.error(request, error)
+    return redirect("registry:ngo_manage", bin=ngo.bin)

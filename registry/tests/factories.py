@@ -39,7 +39,11 @@ class UserFactory(DjangoModelFactory):
 
 class OfficialFactory(UserFactory):
     is_staff = True
-    role = roles.MINISTRY_OFFICIAL
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        self.save()
+        self.groups.add(Group.objects.get(name=extracted or roles.MINISTRY_OFFICIAL))
 
     @factory.post_generation
     def body(self, create, extracted, **kwargs):

@@ -1,0 +1,279 @@
+"""Staff screens of the register: the ministry's daily work of verification and claims."""
+
+from django.contrib import admin, messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import permissions, services
+from .models import (
+    NGO,
+    ActivityArea,
+    AnnualReport,
+    ImportJob,
+    LegalForm,
+    Membership,
+    Region,
+    Representation,
+    ResourceCentre,
+    StateBody,
+)
+
+REVIEW_FIELDS = (
+    "bin",
+    "name_kk",
+    "name_ru",
+    "name_en",
+    "legal_form",
+    "kind",
+    "region",
+    "address",
+    "registered_on",
+    "description_kk",
+    "description_ru",
+    "description_en",
+    "head_name",
+    "email",
+    "phone",
+    "website",
+    "staff_count",
+    "volunteer_count",
+    "beneficiary_count",
+)
+
+
+def _report(request, done: int, errors: list[str]):
+    if done:
+        messages.success(request, gettext("%(count)d organisations updated.") % {"count": done})
+    for error in errors:
+        messages.error(request, error)
+
+
+@admin.register(NGO)
+class NGOAdmin(SimpleHistoryAdmin, TranslationAdmin):
+    list_display = ["bin", "name", "region", "legal_form", "status", "submitted_at", "review_link"]
+    list_select_related = ["region", "legal_form"]
+    list_filter = [
+        "status",
+        ("submitted_at", admin.DateFieldListFilter),
+        "region",
+        "kind",
+        "legal_form",
+    ]
+    search_fields = ["bin", "name_kk", "name_ru", "name_en"]
+    readonly_fields = [
+        "status",
+        "status_reason",
+        "status_changed_at",
+        "submitted_at",
+        "data_confirmed_at",
+        "created_at",
+        "updated_at",
+    ]
+    filter_horizontal = ["activity_areas"]
+    actions = ["verify_selected", "reject_selected"]
+    list_per_page = 50
+    date_hierarchy = "submitted_at"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).in_scope_of(request.user)
+
+    @admin.display(description=_("Review"))
+    def review_link(self, ngo):
+        if ngo.status != NGO.Status.SUBMITTED:
+            return ""
+        url = reverse("admin:registry_ngo_review", args=[ngo.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Review"))
+
+    def get_urls(self):
+        review = self.admin_site.admin_view(self.review_view)
+        return [path("<int:pk>/review/", review, name="registry_ngo_review"), *super().get_urls()]
+
+    def review_view(self, request, pk: int):
+        """The submitted data beside the last verified version, with approve/reject in one place."""
+        ngo = get_object_or_404(self.get_queryset(request), pk=pk)
+        if request.method == "POST":
+            if not permissions.may_verify(request.user, ngo):
+                messages.error(request, gettext("This organisation is outside your scope."))
+            else:
+                self._decide(
+                    request, [ngo], request.POST.get("decision"), request.POST.get("reason", "")
+                )
+                return redirect(
+                    reverse("admin:registry_ngo_changelist") + "?status__exact=submitted"
+                )
+        previous = ngo.history.exclude(status__in=[NGO.Status.DRAFT, NGO.Status.SUBMITTED]).first()
+        rows = []
+        for name in REVIEW_FIELDS:
+            field = NGO._meta.get_field(name)
+            now = getattr(ngo, name)
+            before = getattr(previous, name, None) if previous else None
+            if name in ("legal_form", "region") and previous:
+                before = getattr(previous, name)
+            rows.append(
+                {
+                    "label": field.verbose_name,
+                    "now": now,
+                    "before": before,
+                    "changed": previous is not None and str(now) != str(before),
+                }
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "ngo": ngo,
+            "rows": rows,
+            "previous": previous,
+            "areas": ngo.activity_areas.all(),
+            "documents": ngo.documents.all(),
+            "title": gettext("Review: %(name)s") % {"name": ngo.name},
+        }
+        return TemplateResponse(request, "admin/registry/ngo_review.html", context)
+
+    def _decide(self, request, ngos, decision: str, reason: str = ""):
+        done, errors = 0, []
+        for ngo in ngos:
+            try:
+                if decision == "approve":
+                    services.verify_ngo(ngo, request.user)
+                elif decision == "reject":
+                    services.reject_ngo(ngo, request.user, reason)
+                else:
+                    continue
+                done += 1
+            except services.RegistryError as exc:
+                errors.append(f"{ngo.bin}: {exc.message}")
+        _report(request, done, errors)
+
+    @admin.action(description=_("Verify the selected organisations"), permissions=["change"])
+    def verify_selected(self, request, queryset):
+        self._decide(request, queryset, "approve")
+
+    @admin.action(
+        description=_("Reject the selected organisations (with a reason)"), permissions=["change"]
+    )
+    def reject_selected(self, request, queryset):
+        if request.POST.get("reason"):
+            self._decide(request, queryset, "reject", request.POST["reason"])
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "queryset": queryset,
+            "title": gettext("Reject the selected organisations"),
+        }
+        return TemplateResponse(request, "admin/registry/ngo_reject.html", context)
+
+
+@admin.register(Representation)
+class RepresentationAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "ngo", "position", "status", "created_at", "decided_by"]
+    list_select_related = ["user", "ngo", "decided_by"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["user__email", "ngo__bin", "ngo__name_kk", "ngo__name_ru"]
+    readonly_fields = ["user", "ngo", "status", "created_at", "decided_at", "decided_by"]
+    actions = ["approve_claims", "reject_claims"]
+
+    def get_queryset(self, request):
+        scope = NGO.objects.in_scope_of(request.user)
+        return super().get_queryset(request).filter(ngo__in=scope)
+
+    def _decide(self, request, queryset, approve: bool):
+        done, errors = 0, []
+        for claim in queryset.select_related("ngo"):
+            try:
+                services.decide_claim(claim, request.user, approve)
+                done += 1
+            except services.RegistryError as exc:
+                errors.append(f"{claim}: {exc.message}")
+        _report(request, done, errors)
+
+    @admin.action(description=_("Approve the selected claims"), permissions=["change"])
+    def approve_claims(self, request, queryset):
+        self._decide(request, queryset, True)
+
+    @admin.action(description=_("Reject the selected claims"), permissions=["change"])
+    def reject_claims(self, request, queryset):
+        self._decide(request, queryset, False)
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(SimpleHistoryAdmin):
+    list_display = ["ngo", "year", "version", "status", "submitted_at", "total_income"]
+    list_select_related = ["ngo"]
+    list_filter = ["year", "status"]
+    search_fields = ["ngo__bin", "ngo__name_kk", "ngo__name_ru"]
+    raw_id_fields = ["ngo", "submitted_by"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(ngo__in=NGO.objects.in_scope_of(request.user))
+
+    def has_change_permission(self, request, obj=None):
+        return False  # filed by NGOs; corrections go through new versions
+
+
+@admin.register(Region)
+class RegionAdmin(TranslationAdmin):
+    list_display = ["kato", "name", "level", "valid_from", "valid_to", "successor"]
+    list_filter = ["level"]
+    search_fields = ["kato", "name_kk", "name_ru", "name_en"]
+    raw_id_fields = ["parent", "successor", "split_from"]
+
+
+@admin.register(ActivityArea)
+class ActivityAreaAdmin(TranslationAdmin):
+    list_display = ["code", "name", "position"]
+
+
+@admin.register(LegalForm)
+class LegalFormAdmin(TranslationAdmin):
+    list_display = ["code", "name", "abbreviation"]
+
+
+@admin.register(StateBody)
+class StateBodyAdmin(TranslationAdmin):
+    list_display = ["code", "name", "level", "kind", "region"]
+    list_select_related = ["region"]
+    list_filter = ["level", "kind"]
+    search_fields = ["code", "name_kk", "name_ru", "name_en"]
+    filter_horizontal = ["officials"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["member", "association", "joined_on", "left_on"]
+    list_select_related = ["member", "association"]
+    raw_id_fields = ["member", "association"]
+
+
+@admin.register(ResourceCentre)
+class ResourceCentreAdmin(admin.ModelAdmin):
+    list_display = ["ngo", "level", "region", "since", "until"]
+    list_select_related = ["ngo", "region"]
+    list_filter = ["level"]
+    raw_id_fields = ["ngo"]
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = [
+        "original_name",
+        "dry_run",
+        "status",
+        "total_rows",
+        "created_count",
+        "updated_count",
+        "refused_count",
+        "created_by",
+        "created_at",
+    ]
+    list_select_related = ["created_by"]
+    readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,74 @@
+"""The filters of the public directory, shared by the HTML pages, the exports and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from .models import NGO, ActivityArea, LegalForm, Region
+
+PUBLIC_STATUS_CHOICES = [(s.value, s.label) for s in NGO.PUBLIC_STATUSES]
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+
+
+class NGOFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label=_("Search"))
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), method="filter_region", label=_("Region")
+    )
+    area = django_filters.ModelChoiceFilter(
+        queryset=ActivityArea.objects.all(),
+        to_field_name="code",
+        field_name="activity_areas",
+        label=_("Activity area"),
+    )
+    legal_form = django_filters.ModelChoiceFilter(
+        queryset=LegalForm.objects.all(), to_field_name="code", label=_("Legal form")
+    )
+    kind = django_filters.ChoiceFilter(choices=NGO.Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=PUBLIC_STATUS_CHOICES, label=_("Status"))
+    year = YearFilter(field_name="registered_on", lookup_expr="year", label=_("Registration year"))
+    funded = django_filters.BooleanFilter(method="filter_funded", label=_("Has state funding"))
+    sort = django_filters.OrderingFilter(
+        fields=(("name_kk", "name"), ("registered_on", "registered"), ("bin", "bin")),
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = NGO
+        fields: list[str] = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.search(value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.in_region(value)
+
+    def filter_funded(self, queryset, name, value):
+        if value is None:
+            return queryset
+        funded = queryset.with_state_funding()
+        return funded if value else queryset.exclude(pk__in=funded.values("pk"))
+
+    @property
+    def qs(self):
+        queryset = super().qs
+        if not self.form.cleaned_data.get("sort"):
+            if self.form.cleaned_data.get("q") and "relevance" in queryset.query.annotations:
+                return queryset.order_by(F("relevance").desc(nulls_last=True), "pk")
+            return queryset.order_by("name_kk", "pk")
+        return queryset
+
+
+class NGOApiFilter(NGOFilter):
+    """The API names the text search `search=`, as DRF clients expect."""
+
+    search = django_filters.CharFilter(method="filter_text", label=_("Search"))

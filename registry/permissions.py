@@ -1,0 +1,29 @@
+"""Who may do what in the register — the one place the views, admin and API ask."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from .models import NGO
+
+
+def represents(user, ngo: NGO) -> bool:
+    return NGO.objects.represented_by(user).filter(pk=ngo.pk).exists()
+
+
+def may_verify(user, ngo: NGO) -> bool:
+    """Officials act on NGOs of their scope; the permission comes from their role group."""
+    return (
+        user.is_authenticated
+        and user.is_staff
+        and user.has_perm("registry.change_ngo")
+        and NGO.objects.in_scope_of(user).filter(pk=ngo.pk).exists()
+    )
+
+
+def ngo_for_representative(user, bin: str) -> NGO:
+    """The NGO with this BIN, if the user represents it; 403 with a clear reason otherwise."""
+    ngo = get_object_or_404(NGO, bin=bin)
+    if not represents(user, ngo):
+        raise PermissionDenied(_("You do not represent this organisation."))
+    return ngo
