@@ -38,7 +38,7 @@ import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import OperationalError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -592,7 +592,6 @@ class Plan:
             setattr(ngo, key, row.values[key])
         if fields.intersection(NAME_FIELDS):
             fields.add("name")  # the untranslated column modeltranslation keeps in step
-        ngo.updated_at = timezone.now()
         self.changed.append((ngo, frozenset(fields | {"updated_at"})))
         if areas_changed:
             self.area_links.append((ngo, row.areas))
@@ -642,15 +641,20 @@ def _plan(job: ImportJob, reader: RegisterReader, rows: list) -> Plan:
 
 
 def _write(job: ImportJob, plan: Plan) -> None:
-    """All the writes of one file, with history, in the caller's transaction."""
+    """All the writes of one file, with history, in the caller's transaction.
+
+    Updates are upserts on the BIN (INSERT … ON CONFLICT DO UPDATE of the changed columns only),
+    many times faster than bulk_update's CASE per row. Their history is taken first because the
+    insert half stamps a new created_at on the objects in memory (the row keeps its own).
+    """
     history = {"batch_size": WRITE_BATCH, "default_user": job.created_by,
                "default_change_reason": f"register import #{job.pk}"}
     NGO.objects.bulk_create(plan.new, batch_size=WRITE_BATCH)
-    for fields, ngos in plan.updates_by_fields().items():
-        # rewrite(False): modeltranslation would otherwise turn "name" into name_<language>.
-        NGO.objects.rewrite(False).bulk_update(ngos, sorted(fields), batch_size=WRITE_BATCH)
     NGO.history.bulk_history_create(plan.new, **history)
     NGO.history.bulk_history_create([ngo for ngo, _fields in plan.changed], update=True, **history)
+    for fields, ngos in plan.updates_by_fields().items():
+        NGO.objects.bulk_create(ngos, batch_size=WRITE_BATCH, update_conflicts=True,
+                                unique_fields=["bin"], update_fields=sorted(fields))
     links = NGO.activity_areas.through
     links.objects.filter(ngo_id__in=[ngo.pk for ngo, _areas in plan.area_links]).delete()
     links.objects.bulk_create(
@@ -705,6 +709,9 @@ def run_import(job: ImportJob) -> None:
             _finish(job, plan)
     except ImportFileError as exc:
         _fail(job, exc.message)
+    except IntegrityError:
+        _fail(job, _("Someone changed the same NGOs while the file was being checked; nothing "
+                     "was saved. Run the import again."))
     except OperationalError:
         raise
     except Exception as exc:

@@ -141,7 +141,7 @@ def test_csv_and_xlsx_exports_follow_the_filters(client):
     params = {"region": kostanay.region.pk}
     response = client.get("/ru/ngos/export.csv", params)
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[0][0] == "БСН"
+    assert rows[0][0] == "БИН"
     assert [r[0] for r in rows[1:]] == [kostanay.bin]
     xlsx = client.get("/ru/ngos/export.xlsx", params)
     sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
