@@ -117,6 +117,8 @@ DATABASES = {
         database_url(), conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
+if env("DJANGO_TEST_DB_NAME"):  # lets two test runs share one server without sharing a database
+    DATABASES["default"]["TEST"] = {"NAME": env("DJANGO_TEST_DB_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -147,6 +149,7 @@ LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский"), ("en", "English
 LOCALE_PATHS = [Path(env("DJANGO_LOCALE_DIR", str(BASE_DIR / "locale")))]
 USE_I18N = True
 FORMS_URLFIELD_ASSUME_HTTPS = True
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 

@@ -22,24 +22,41 @@ class YearFilter(django_filters.NumberFilter):
 class NGOFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Search"))
     region = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.all(), method="filter_region", label=_("Region")
+        queryset=Region.objects.current(),
+        method="filter_region",
+        label=_("Region"),
+        empty_label=_("Any"),
     )
     area = django_filters.ModelChoiceFilter(
         queryset=ActivityArea.objects.all(),
         to_field_name="code",
         field_name="activity_areas",
         label=_("Activity area"),
+        empty_label=_("Any"),
     )
     legal_form = django_filters.ModelChoiceFilter(
-        queryset=LegalForm.objects.all(), to_field_name="code", label=_("Legal form")
+        queryset=LegalForm.objects.all(),
+        to_field_name="code",
+        label=_("Legal form"),
+        empty_label=_("Any"),
     )
-    kind = django_filters.ChoiceFilter(choices=NGO.Kind.choices, label=_("Kind"))
-    status = django_filters.ChoiceFilter(choices=PUBLIC_STATUS_CHOICES, label=_("Status"))
+    kind = django_filters.ChoiceFilter(
+        choices=NGO.Kind.choices, label=_("Kind"), empty_label=_("Any")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=PUBLIC_STATUS_CHOICES, label=_("Status"), empty_label=_("Any")
+    )
     year = YearFilter(field_name="registered_on", lookup_expr="year", label=_("Registration year"))
-    funded = django_filters.BooleanFilter(method="filter_funded", label=_("Has state funding"))
+    funded = django_filters.ChoiceFilter(
+        choices=[("true", _("Yes")), ("false", _("No"))],
+        method="filter_funded",
+        label=_("Has state funding"),
+        empty_label=_("Any"),
+    )
     sort = django_filters.OrderingFilter(
         fields=(("name_kk", "name"), ("registered_on", "registered"), ("bin", "bin")),
         label=_("Sort by"),
+        empty_label=_("Relevance or name"),
     )
 
     class Meta:
@@ -53,10 +70,8 @@ class NGOFilter(django_filters.FilterSet):
         return queryset.in_region(value)
 
     def filter_funded(self, queryset, name, value):
-        if value is None:
-            return queryset
         funded = queryset.with_state_funding()
-        return funded if value else queryset.exclude(pk__in=funded.values("pk"))
+        return funded if value == "true" else queryset.exclude(pk__in=funded.values("pk"))
 
     @property
     def qs(self):

@@ -60,21 +60,59 @@ CREATE, UPDATE, UNCHANGED, REFUSE = "create", "update", "unchanged", "refuse"
 NAME_FIELDS = ("name_kk", "name_ru", "name_en")
 
 HEADERS = {
-    "bin": ("БИН", "БСН", "BIN", "Бизнес-идентификационный номер",
-            "Бизнес-сәйкестендіру нөмірі", "Business identification number"),
-    "name_kk": ("Атауы", "Ұйымның атауы", "Атауы (қазақ тілінде)", "Наименование (каз.)",
-                "Наименование на казахском языке", "Name in Kazakh", "name_kk"),
-    "name_ru": ("Наименование", "Название", "Наименование организации", "Наименование (рус.)",
-                "Наименование на русском языке", "Атауы (орыс тілінде)", "Name in Russian",
-                "name_ru"),
-    "name_en": ("Name", "Organisation name", "Organization name", "Name in English",
-                "Наименование на английском языке", "Атауы (ағылшын тілінде)", "name_en"),
+    "bin": (
+        "БИН",
+        "БСН",
+        "BIN",
+        "Бизнес-идентификационный номер",
+        "Бизнес-сәйкестендіру нөмірі",
+        "Business identification number",
+    ),
+    "name_kk": (
+        "Атауы",
+        "Ұйымның атауы",
+        "Атауы (қазақ тілінде)",
+        "Наименование (каз.)",
+        "Наименование на казахском языке",
+        "Name in Kazakh",
+        "name_kk",
+    ),
+    "name_ru": (
+        "Наименование",
+        "Название",
+        "Наименование организации",
+        "Наименование (рус.)",
+        "Наименование на русском языке",
+        "Атауы (орыс тілінде)",
+        "Name in Russian",
+        "name_ru",
+    ),
+    "name_en": (
+        "Name",
+        "Organisation name",
+        "Organization name",
+        "Name in English",
+        "Наименование на английском языке",
+        "Атауы (ағылшын тілінде)",
+        "name_en",
+    ),
     "legal_form": ("Организационно-правовая форма", "ОПФ", "Ұйымдық-құқықтық нысаны", "Legal form"),
     "region": ("Регион", "Область", "Өңір", "Облыс", "Region", "Oblast"),
-    "registered_on": ("Дата регистрации", "Дата государственной регистрации", "Тіркелген күні",
-                      "Registration date", "Registered on", "Date of registration"),
-    "activity_areas": ("Направления деятельности", "Сфера деятельности", "Қызмет бағыттары",
-                       "Activity areas", "Areas of activity"),
+    "registered_on": (
+        "Дата регистрации",
+        "Дата государственной регистрации",
+        "Тіркелген күні",
+        "Registration date",
+        "Registered on",
+        "Date of registration",
+    ),
+    "activity_areas": (
+        "Направления деятельности",
+        "Сфера деятельности",
+        "Қызмет бағыттары",
+        "Activity areas",
+        "Areas of activity",
+    ),
     "head_name": ("Руководитель", "ФИО руководителя", "Басшысы", "Head", "Director"),
     "phone": ("Телефон", "Тел.", "Phone", "Telephone"),
     "email": ("Email", "E-mail", "Электронная почта", "Эл. почта", "Электрондық пошта"),
@@ -309,7 +347,8 @@ class RegionMatcher:
 def region_scope(user) -> set[int] | None:
     """Regions an official may import into; None when the whole country is theirs.
 
-    The same rule as NGO.objects.in_scope_of, as region ids, for NGOs not yet in the register.
+    The rule of NGO.objects.in_scope_of, as region ids, for NGOs not yet in the register. A job
+    whose uploader has since been deleted may import nothing.
     """
     if user is None:
         return set()
@@ -354,8 +393,15 @@ class RowChecker:
         self.regions = RegionMatcher(Region.objects.all())
         self.legal_forms = Lookup(
             LegalForm.objects.all(),
-            ["code", "name_kk", "name_ru", "name_en", "abbreviation_kk", "abbreviation_ru",
-             "abbreviation_en"],
+            [
+                "code",
+                "name_kk",
+                "name_ru",
+                "name_en",
+                "abbreviation_kk",
+                "abbreviation_ru",
+                "abbreviation_en",
+            ],
         )
         self.areas = Lookup(ActivityArea.objects.all(), ["code", "name_kk", "name_ru", "name_en"])
         self.first_row_of_bin: dict[str, int] = {}
@@ -364,8 +410,10 @@ class RowChecker:
         return self.columns.get(key) or str(COLUMN_LABELS[key])
 
     def name_column(self) -> str:
-        return next((self.columns[key] for key in NAME_FIELDS if key in self.columns),
-                    str(COLUMN_LABELS["name"]))
+        return next(
+            (self.columns[key] for key in NAME_FIELDS if key in self.columns),
+            str(COLUMN_LABELS["name"]),
+        )
 
     def check(self, line: int, raw: dict) -> CheckedRow:
         row = CheckedRow(line)
@@ -394,11 +442,20 @@ class RowChecker:
             return
         if len(number) == 11 and number.isdigit() and is_valid("0" + number):
             number = row.bin = "0" + number
-            row.warn(column, _("The BIN had 11 digits; the leading zero a spreadsheet drops was "
-                               "restored: %(bin)s.") % {"bin": number})
+            row.warn(
+                column,
+                _(
+                    "The BIN had 11 digits; the leading zero a spreadsheet drops was "
+                    "restored: %(bin)s."
+                )
+                % {"bin": number},
+            )
         elif number != written:
-            row.warn(column, _("The BIN was written with spaces or separators; it was normalised "
-                               "to %(bin)s.") % {"bin": number})
+            row.warn(
+                column,
+                _("The BIN was written with spaces or separators; it was normalised to %(bin)s.")
+                % {"bin": number},
+            )
         try:
             validate_bin(number)
         except ValidationError as exc:
@@ -406,16 +463,22 @@ class RowChecker:
             return
         first = self.first_row_of_bin.setdefault(number, row.line)
         if first != row.line:
-            row.error(column, _("This BIN is already in row %(line)d; only the first row with a "
-                                "BIN is imported.") % {"line": first})
+            row.error(
+                column,
+                _("This BIN is already in row %(line)d; only the first row with a BIN is imported.")
+                % {"line": first},
+            )
 
     def _check_names(self, row: CheckedRow, raw: dict) -> None:
         present = [key for key in NAME_FIELDS if key in self.columns]
         for key in present:
             name = " ".join(raw[key].split())
             if len(name) > NGO._meta.get_field(key).max_length:
-                row.error(self.column(key), _("The name is longer than %(limit)d characters.")
-                          % {"limit": NGO._meta.get_field(key).max_length})
+                row.error(
+                    self.column(key),
+                    _("The name is longer than %(limit)d characters.")
+                    % {"limit": NGO._meta.get_field(key).max_length},
+                )
             elif name:
                 row.values[key] = name
         if present and not any(key in row.values for key in present):
@@ -424,9 +487,14 @@ class RowChecker:
     def _check_legal_form(self, row: CheckedRow, text: str) -> None:
         legal_form = self.legal_forms.get(text)
         if legal_form is None:
-            row.error(self.column("legal_form"), _(
-                "Unknown legal form “%(value)s”; write its full name or an abbreviation such as "
-                "ОО, ОФ, ЧУ or ҚБ.") % {"value": text})
+            row.error(
+                self.column("legal_form"),
+                _(
+                    "Unknown legal form “%(value)s”; write its full name or an abbreviation "
+                    "such as ОО, ОФ, ЧУ or ҚБ."
+                )
+                % {"value": text},
+            )
         else:
             row.values["legal_form_id"] = legal_form.pk
 
@@ -434,29 +502,40 @@ class RowChecker:
         column = self.column("region")
         found = self.regions.find(text)
         if len(found) != 1:
-            message = _("Unknown region “%(value)s”.") if not found else _(
-                "“%(value)s” could be several regions; write the full name.")
+            message = (
+                _("Unknown region “%(value)s”.")
+                if not found
+                else _("“%(value)s” could be several regions; write the full name.")
+            )
             row.error(column, message % {"value": text})
             return
         region = self.regions.current(found[0])
         if region is None:
-            row.error(column, _("The region “%(value)s” no longer exists; write the current one.")
-                      % {"value": text})
+            row.error(
+                column,
+                _("The region “%(value)s” no longer exists; write the current one.")
+                % {"value": text},
+            )
             return
         if region != found[0]:
             row.warn(column, self._former_region_message(text, found[0], region))
         if self.scope is not None and region.pk not in self.scope:
-            row.error(column, _("%(region)s is outside the regions you are responsible for.")
-                      % {"region": region})
+            row.error(
+                column,
+                _("%(region)s is outside the regions you are responsible for.")
+                % {"region": region},
+            )
         row.values["region_id"] = region.pk
 
     def _former_region_message(self, text: str, former: Region, region: Region) -> str:
-        message = _("“%(value)s” is a former region; the NGO is recorded in its successor, "
-                    "%(region)s.") % {"value": text, "region": region}
+        message = _(
+            "“%(value)s” is a former region; the NGO is recorded in its successor, %(region)s."
+        ) % {"value": text, "region": region}
         split_offs = ", ".join(str(r) for r in self.regions.split_offs(former))
         if split_offs:
             message += " " + _("Correct the row if the NGO is in %(regions)s.") % {
-                "regions": split_offs}
+                "regions": split_offs
+            }
         return message
 
     def _check_date(self, row: CheckedRow, value) -> None:
@@ -465,8 +544,10 @@ class RowChecker:
         if day is None:
             parts = _date_parts(value)
             if parts is None:
-                row.error(column, _("“%(value)s” is not a date; write it as DD.MM.YYYY.")
-                          % {"value": value})
+                row.error(
+                    column,
+                    _("“%(value)s” is not a date; write it as DD.MM.YYYY.") % {"value": value},
+                )
                 return
             try:
                 day = datetime.date(*parts)
@@ -474,8 +555,9 @@ class RowChecker:
                 row.error(column, _("“%(value)s” is not a real calendar date.") % {"value": value})
                 return
         if day > timezone.localdate():
-            row.error(column, _("The registration date %(value)s is in the future.")
-                      % {"value": value})
+            row.error(
+                column, _("The registration date %(value)s is in the future.") % {"value": value}
+            )
             return
         row.values["registered_on"] = day
 
@@ -484,8 +566,10 @@ class RowChecker:
         for name in filter(None, (part.strip() for part in re.split(r"[,;\n]+", text))):
             area = self.areas.get(name)
             if area is None:
-                row.warn(self.column("activity_areas"),
-                         _("Unknown activity area “%(value)s” was left out.") % {"value": name})
+                row.warn(
+                    self.column("activity_areas"),
+                    _("Unknown activity area “%(value)s” was left out.") % {"value": name},
+                )
             else:
                 found.add(area.pk)
         if found:
@@ -501,8 +585,10 @@ class RowChecker:
         try:
             validate_email(text)
         except ValidationError:
-            row.warn(self.columns["email"], _("“%(value)s” is not an email address; it was left "
-                                              "out.") % {"value": text})
+            row.warn(
+                self.columns["email"],
+                _("“%(value)s” is not an email address; it was left out.") % {"value": text},
+            )
             return
         self._check_text(row, "email", text)
 
@@ -510,8 +596,10 @@ class RowChecker:
         value = " ".join(text.split())
         limit = NGO._meta.get_field(key).max_length
         if len(value) > limit:
-            row.warn(self.columns[key], _("Longer than %(limit)d characters; it was left out.")
-                     % {"limit": limit})
+            row.warn(
+                self.columns[key],
+                _("Longer than %(limit)d characters; it was left out.") % {"limit": limit},
+            )
         else:
             row.values[key] = value
 
@@ -526,9 +614,14 @@ class RowChecker:
 
     def check_scope(self, row: CheckedRow, ngo: NGO) -> None:
         if self.scope is not None and ngo.region_id not in self.scope:
-            row.error(self.column("bin"), _(
-                "This NGO is registered in %(region)s, outside the regions you are responsible "
-                "for.") % {"region": self.regions.by_id[ngo.region_id]})
+            row.error(
+                self.column("bin"),
+                _(
+                    "This NGO is registered in %(region)s, outside the regions you are responsible "
+                    "for."
+                )
+                % {"region": self.regions.by_id[ngo.region_id]},
+            )
 
 
 _DATE_FORMATS = (
@@ -558,8 +651,9 @@ class Plan:
     new: list[NGO] = field(default_factory=list)
     changed: list[tuple[NGO, frozenset[str]]] = field(default_factory=list)
     area_links: list[tuple[NGO, set[int]]] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        (CREATE, UPDATE, UNCHANGED, REFUSE), 0))
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys((CREATE, UPDATE, UNCHANGED, REFUSE), 0)
+    )
 
     def add(self, row: CheckedRow, ngo: NGO | None, current_areas: set[int]) -> None:
         if row.refused:
@@ -570,14 +664,21 @@ class Plan:
             action = self._update(row, ngo, current_areas)
         self.counts[action] += 1
         self.report += [
-            {"line": row.line, "column": column, "level": level, "message": message,
-             "bin": row.bin, "action": action}
+            {
+                "line": row.line,
+                "column": column,
+                "level": level,
+                "message": message,
+                "bin": row.bin,
+                "action": action,
+            }
             for column, level, message in row.issues
         ]
 
     def _create(self, row: CheckedRow) -> str:
-        ngo = NGO(bin=row.bin, status=NGO.Status.VERIFIED, status_changed_at=timezone.now(),
-                  **row.values)
+        ngo = NGO(
+            bin=row.bin, status=NGO.Status.VERIFIED, status_changed_at=timezone.now(), **row.values
+        )
         self.new.append(ngo)
         if row.areas:
             self.area_links.append((ngo, row.areas))
@@ -606,8 +707,9 @@ class Plan:
 
 def _existing(bins: list[str]) -> tuple[dict[str, NGO], dict[int, set[int]]]:
     """NGOs already in the register among these BINs, and their activity areas."""
-    ngos = {ngo.bin: ngo for ngo in NGO.objects.filter(bin__in=bins).defer("search_document")
-            .order_by()}
+    ngos = {
+        ngo.bin: ngo for ngo in NGO.objects.filter(bin__in=bins).defer("search_document").order_by()
+    }
     areas = defaultdict(set)
     if ngos:
         links = NGO.activity_areas.through.objects.filter(
@@ -621,13 +723,21 @@ def _existing(bins: list[str]) -> tuple[dict[str, NGO], dict[int, set[int]]]:
 def _plan(job: ImportJob, reader: RegisterReader, rows: list) -> Plan:
     """Check every row and decide its fate, saving the progress after each chunk."""
     checker = RowChecker(reader.columns, region_scope(job.created_by))
-    plan = Plan(report=[
-        {"line": 0, "column": title, "level": WARNING, "bin": "", "action": "",
-         "message": _("This column is not recognised and was ignored.")}
-        for title in reader.ignored
-    ])
+    plan = Plan(
+        report=[
+            {
+                "line": 0,
+                "column": title,
+                "level": WARNING,
+                "bin": "",
+                "action": "",
+                "message": _("This column is not recognised and was ignored."),
+            }
+            for title in reader.ignored
+        ]
+    )
     for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = [checker.check(line, raw) for line, raw in rows[start:start + CHUNK_ROWS]]
+        chunk = [checker.check(line, raw) for line, raw in rows[start : start + CHUNK_ROWS]]
         ngos, areas = _existing([row.bin for row in chunk if not row.refused])
         for row in chunk:
             ngo = None if row.refused else ngos.get(row.bin)
@@ -647,19 +757,30 @@ def _write(job: ImportJob, plan: Plan) -> None:
     many times faster than bulk_update's CASE per row. Their history is taken first because the
     insert half stamps a new created_at on the objects in memory (the row keeps its own).
     """
-    history = {"batch_size": WRITE_BATCH, "default_user": job.created_by,
-               "default_change_reason": f"register import #{job.pk}"}
+    history = {
+        "batch_size": WRITE_BATCH,
+        "default_user": job.created_by,
+        "default_change_reason": f"register import #{job.pk}",
+    }
     NGO.objects.bulk_create(plan.new, batch_size=WRITE_BATCH)
     NGO.history.bulk_history_create(plan.new, **history)
     NGO.history.bulk_history_create([ngo for ngo, _fields in plan.changed], update=True, **history)
     for fields, ngos in plan.updates_by_fields().items():
-        NGO.objects.bulk_create(ngos, batch_size=WRITE_BATCH, update_conflicts=True,
-                                unique_fields=["bin"], update_fields=sorted(fields))
+        NGO.objects.bulk_create(
+            ngos,
+            batch_size=WRITE_BATCH,
+            update_conflicts=True,
+            unique_fields=["bin"],
+            update_fields=sorted(fields),
+        )
     links = NGO.activity_areas.through
     links.objects.filter(ngo_id__in=[ngo.pk for ngo, _areas in plan.area_links]).delete()
     links.objects.bulk_create(
-        [links(ngo_id=ngo.pk, activityarea_id=area_id)
-         for ngo, area_ids in plan.area_links for area_id in sorted(area_ids)],
+        [
+            links(ngo_id=ngo.pk, activityarea_id=area_id)
+            for ngo, area_ids in plan.area_links
+            for area_id in sorted(area_ids)
+        ],
         batch_size=5 * WRITE_BATCH,
     )
 
@@ -710,14 +831,23 @@ def run_import(job: ImportJob) -> None:
     except ImportFileError as exc:
         _fail(job, exc.message)
     except IntegrityError:
-        _fail(job, _("Someone changed the same NGOs while the file was being checked; nothing "
-                     "was saved. Run the import again."))
+        logger.exception("Register import %s collided with another change", job.pk)
+        _fail(
+            job,
+            _(
+                "Someone changed the same NGOs while the file was being checked; nothing "
+                "was saved. Run the import again."
+            ),
+        )
     except OperationalError:
         raise
     except Exception as exc:
         logger.exception("Register import %s failed", job.pk)
-        _fail(job, _("The import stopped on an unexpected error (%(error)s); nothing was saved.")
-              % {"error": exc.__class__.__name__})
+        _fail(
+            job,
+            _("The import stopped on an unexpected error (%(error)s); nothing was saved.")
+            % {"error": exc.__class__.__name__},
+        )
 
 
 # Starting jobs ---------------------------------------------------------------------------------
@@ -736,7 +866,9 @@ def start_import(file, user, dry_run: bool) -> ImportJob:
 def start_real_run(dry_run_job: ImportJob, user) -> ImportJob:
     """The real import of a file whose dry run an official has read."""
     job = ImportJob.objects.create(
-        file=dry_run_job.file.name, original_name=dry_run_job.original_name, dry_run=False,
+        file=dry_run_job.file.name,
+        original_name=dry_run_job.original_name,
+        dry_run=False,
         created_by=user,
     )
     _queue(job)

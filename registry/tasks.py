@@ -19,9 +19,11 @@ def import_register(job_id: int, language: str | None = None) -> None:
     A redelivered task finds its job finished and does nothing; a job left running by a lost
     connection starts again from the top, which is safe because its writes are all-or-nothing.
     """
-    job = ImportJob.objects.filter(pk=job_id).exclude(
-        status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED]
-    ).first()
+    job = (
+        ImportJob.objects.filter(pk=job_id)
+        .exclude(status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED])
+        .first()
+    )
     if job is None:
         return
     with translation.override(language):

@@ -1,5 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from registry.bin import compact, is_valid, make_bin, validate_bin
 
@@ -20,10 +21,11 @@ def test_valid_bins_from_the_sample_register(value):
     ],
 )
 def test_an_invalid_bin_is_refused_with_the_rule_it_breaks(value, code, words):
-    with pytest.raises(ValidationError) as error:
-        validate_bin(value)
-    assert error.value.code == code
-    assert words in str(error.value.messages[0])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            validate_bin(value)
+        assert error.value.code == code
+        assert words in str(error.value.messages[0])
 
 
 def test_spaces_and_dashes_are_removed():
@@ -36,3 +38,12 @@ def test_generated_bins_are_valid_and_carry_the_registration_month():
         value = make_bin(2019, 7, serial)
         assert is_valid(value)
         assert value.startswith("1907")
+
+
+def test_the_reason_is_given_in_the_users_language():
+    with translation.override("ru"):
+        with pytest.raises(ValidationError) as error:
+            validate_bin("170240846525")
+        assert error.value.messages == [
+            "Контрольная цифра этого БИН неверна (последняя цифра должна быть 4)."
+        ]
