@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("staff/imports/", include("registry.import_urls")),
     path("", include("registry.urls")),
 )

@@ -209,10 +209,11 @@ class NGOQuerySet(models.QuerySet):
         return self.filter(status__in=NGO.PUBLIC_STATUSES)
 
     def search(self, text: str):
-        """Full-text search in the three languages plus trigram matching of names for typos.
+        """Full-text search in the three languages; trigram matching of names when it finds nothing.
 
-        PostgreSQL has no Kazakh stemmer: Kazakh uses the `simple` configuration and relies on
-        trigram similarity; Russian and English use their stemmers.
+        PostgreSQL has no Kazakh stemmer: Kazakh uses the `simple` configuration, Russian and
+        English their stemmers. Words with a typo find nothing in the full-text index, so then
+        names are matched by trigram word similarity (pg_trgm), which tolerates the typo.
         """
         text = " ".join(text.split())[:200]
         if not text:
@@ -225,14 +226,16 @@ class NGOQuerySet(models.QuerySet):
             | SearchQuery(text, config="russian", search_type="websearch")
             | SearchQuery(text, config="english", search_type="websearch")
         )
+        matches = self.filter(search_document=query)
+        if matches.exists():
+            return matches.annotate(relevance=SearchRank(models.F("search_document"), query))
         similar = (
             Q(name_kk__trigram_word_similar=text)
             | Q(name_ru__trigram_word_similar=text)
             | Q(name_en__trigram_word_similar=text)
         )
-        return self.filter(Q(search_document=query) | similar).annotate(
-            relevance=SearchRank(models.F("search_document"), query)
-            + Greatest(
+        return self.filter(similar).annotate(
+            relevance=Greatest(
                 TrigramWordSimilarity(text, Coalesce("name_kk", Value(""))),
                 TrigramWordSimilarity(text, Coalesce("name_ru", Value(""))),
                 TrigramWordSimilarity(text, Coalesce("name_en", Value(""))),

@@ -3,12 +3,10 @@
 from pathlib import Path
 
 import pytest
-from django.conf.urls.i18n import i18n_patterns
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import translation
 
-from config.urls import urlpatterns as site_urlpatterns
 from registry import importer
 from registry.bin import make_bin
 from registry.models import NGO, ImportJob, StateBody
@@ -16,12 +14,7 @@ from registry.tasks import import_register
 from registry.tests.factories import NGOFactory, OfficialFactory, UserFactory, region
 
 # The staff screens mounted as config/urls.py is to mount them.
-urlpatterns = [
-    *site_urlpatterns,
-    *i18n_patterns(path("staff/imports/", include("registry.import_urls"))),
-]
-
-pytestmark = [pytest.mark.django_db, pytest.mark.urls(__name__)]
+pytestmark = pytest.mark.django_db
 
 SAMPLES = Path("/work/shared/samples")
 RU_CSV = "ngo-register-ru-excel-cp1251.csv"
