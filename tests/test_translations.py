@@ -1,6 +1,7 @@
 """Every message the user can see is translated into Kazakh, Russian and English."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -76,3 +77,13 @@ def test_pages_are_served_in_the_language_of_the_url(client, db):
     assert "Главная" in client.get("/ru/").content.decode()
     response = client.get("/ru/ngos/?q=abc")
     assert 'href="/kk/ngos/?q=abc"' in response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ("kk", "ru"))
+def test_translations_keep_the_placeholders_of_the_source(lang):
+    placeholder = re.compile(r"%\(\w+\)[sd]")
+    for entry in polib.pofile(str(po_path(ROOT / "locale", lang))).translated_entries():
+        wanted = set(placeholder.findall(entry.msgid))
+        forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for form in forms:
+            assert set(placeholder.findall(form)) == wanted, f"{lang}: {entry.msgid!r}"
