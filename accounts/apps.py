@@ -10,4 +10,5 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from .roles import sync_role_permissions
 
-        post_migrate.connect(sync_role_permissions, sender=self)
+        # Every app's post_migrate: the permissions of apps migrated after this one exist only then.
+        post_migrate.connect(sync_role_permissions, dispatch_uid="sync_role_permissions")

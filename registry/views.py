@@ -26,6 +26,7 @@ from .models import NGO, ActivityArea, AnnualReport, Membership
 from .permissions import ngo_for_representative
 
 PAGE_SIZES = (20, 50, 100)
+MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
 
 
 def directory_queryset(params):
@@ -75,6 +76,9 @@ def ngo_detail(request, bin: str):
     last_year = services.last_reporting_year()
     last_report = next((r for r in reports if r.year == last_year), None)
     first_versions = {r.year: r for r in ngo.annual_reports.submitted().filter(version=1)}
+    members = Membership.objects.filter(
+        association=ngo, member__status__in=NGO.PUBLIC_STATUSES, left_on__isnull=True
+    ).select_related("member")
     context = {
         "ngo": ngo,
         "areas": ngo.activity_areas.all(),
@@ -87,9 +91,8 @@ def ngo_detail(request, bin: str):
         "memberships": Membership.objects.filter(
             member=ngo, association__status__in=NGO.PUBLIC_STATUSES
         ).select_related("association"),
-        "members": Membership.objects.filter(
-            association=ngo, member__status__in=NGO.PUBLIC_STATUSES
-        ).select_related("member"),
+        "members": members[:MEMBERS_SHOWN],
+        "members_count": members.count(),
         "resource_centres": ngo.resource_centres.select_related("region"),
         "registered_region": ngo.region.name_on(ngo.registered_on),
     }
