@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from accounts import roles
-from accounts.models import User
+from accounts.tests.factories import PASSWORD, UserFactory  # noqa: F401 - re-exported for tests
 from registry.bin import make_bin
 from registry.models import (
     NGO,
@@ -16,25 +16,6 @@ from registry.models import (
     Representation,
     StateBody,
 )
-
-PASSWORD = "Correct-Horse-42"
-
-
-class UserFactory(DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.kz")
-    full_name = factory.Sequence(lambda n: f"Person {n}")
-    email_verified = True
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
-
-    @factory.post_generation
-    def role(self, create, extracted, **kwargs):
-        self.save()
-        if extracted:
-            self.groups.add(Group.objects.get(name=extracted))
 
 
 class OfficialFactory(UserFactory):
