@@ -2,4 +2,5 @@ from django.conf import settings
 
 
 def site(request):
-    return {"SITE_NAME": settings.SITE_NAME}
+    # Each language is named in itself, whatever the language of the page.
+    return {"SITE_NAME": settings.SITE_NAME, "SITE_LANGUAGES": settings.LANGUAGES}

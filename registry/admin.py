@@ -111,10 +111,10 @@ class NGOAdmin(SimpleHistoryAdmin, TranslationAdmin):
         rows = []
         for name in REVIEW_FIELDS:
             field = NGO._meta.get_field(name)
-            now = getattr(ngo, name)
+            choices = dict(field.flatchoices)
+            now = choices.get(getattr(ngo, name), getattr(ngo, name))
             before = getattr(previous, name, None) if previous else None
-            if name in ("legal_form", "region") and previous:
-                before = getattr(previous, name)
+            before = choices.get(before, before)
             rows.append(
                 {
                     "label": field.verbose_name,

@@ -131,7 +131,7 @@ T = {
         "mail_subject": "Подтвердите адрес электронной почты",
         "mail_greeting": "Здравствуйте, {name}!",
         "my_ngos": "Мои НПО",
-        "email_confirmed": "Адрес электронной почты подтверждён.",
+        "email_confirmed": "Ваш адрес электронной почты подтверждён.",
         "no_representation": "Вы пока не представляете ни одну организацию.",
         "log_in": "Войти",
         "log_out": "Выйти",
@@ -416,10 +416,13 @@ def test_claim_an_ngo_by_bin(live_server, browser_page, lang):  # noqa: F811
     page.locator("main form.stacked button[type=submit]").click()
     page.wait_for_load_state()
     shot(page, "claim", lang, "2-wrong-bin")
-    assert texts(page.locator("p:has(#id_bin) .errorlist li")) == [
-        T[lang]["bad_check_digit"].format(digit=digit)
-    ]
-    assert page.locator("p:has(#id_position) .errorlist").count() == 0
+    errors = page.locator("form.stacked .errorlist li")
+    assert texts(errors) == [T[lang]["bad_check_digit"].format(digit=digit)]
+    # Shown next to the BIN field: below its input, above the next field's label.
+    error_y = errors.first.bounding_box()["y"]
+    bin_box = page.locator("#id_bin").bounding_box()
+    assert bin_box["y"] + bin_box["height"] <= error_y
+    assert error_y < page.locator("label[for=id_position]").bounding_box()["y"]
     assert page.locator("#id_position").input_value() == T[lang]["position"]
     assert not Representation.objects.filter(user=user).exists()
 
