@@ -8,6 +8,7 @@ from drf_spectacular.utils import (
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
+    extend_schema_serializer,
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
@@ -54,6 +55,24 @@ class StateBodySerializer(serializers.ModelSerializer):
         fields = ["code", "name", "name_kk", "name_ru", "name_en", "level", "kind", "region"]
 
 
+NGO_EXAMPLE = {
+    "bin": "170240846524",
+    "name": "«Жасыл әлем» экологиялық қозғалысы",
+    "name_kk": "«Жасыл әлем» экологиялық қозғалысы",
+    "name_ru": "Экологическое движение «Жасыл алем»",
+    "name_en": "Green World Environmental Movement",
+    "legal_form": "private_institution",
+    "kind": "sociopolitical",
+    "region": "550000000",
+    "registered_on": "2017-02-01",
+    "status": "active",
+    "activity_areas": ["environment", "children"],
+}
+
+
+@extend_schema_serializer(
+    examples=[OpenApiExample("An active NGO", value=NGO_EXAMPLE, response_only=True)]
+)
 class NGOListSerializer(serializers.ModelSerializer):
     legal_form = serializers.SlugRelatedField(slug_field="code", read_only=True)
     region = serializers.SlugRelatedField(slug_field="kato", read_only=True)

@@ -14,15 +14,14 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from accounts.tests.factories import PASSWORD, UserFactory
 from registry.bin import make_bin
 from registry.models import NGO, AnnualReport, Representation
 from registry.services import last_reporting_year
 from registry.tests.factories import (
-    PASSWORD,
     AnnualReportFactory,
     NGOFactory,
     RepresentationFactory,
-    UserFactory,
     region,
 )
 from tests.browser import browser_page  # noqa: F401
@@ -182,7 +181,12 @@ T = {
         ],
         "thousands": ",",
         "signup_h1": "Create an account for your NGO",
-        "signup_labels": ["Email address *", "Full name *", "Password *", "Password confirmation *"],
+        "signup_labels": [
+            "Email address *",
+            "Full name *",
+            "Password *",
+            "Password confirmation *",
+        ],
         "full_name": "Aigerim Seitova",
         "check_email": "Check your email",
         "sent_link": "We have sent a confirmation link to {email}.",
@@ -195,7 +199,9 @@ T = {
         "log_out": "Log out",
         "claim_h1": "Claim an NGO already in the register",
         "position": "Chair",
-        "bad_check_digit": "The check digit of this BIN is wrong (the last digit should be {digit}).",
+        "bad_check_digit": (
+            "The check digit of this BIN is wrong (the last digit should be {digit})."
+        ),
         "claim_sent": "Your request has been sent to the ministry for approval.",
         "active": "Active",
         "awaiting": "Awaiting approval",
