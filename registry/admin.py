@@ -24,27 +24,7 @@ from .models import (
     StateBody,
 )
 
-REVIEW_FIELDS = (
-    "bin",
-    "name_kk",
-    "name_ru",
-    "name_en",
-    "legal_form",
-    "kind",
-    "region",
-    "address",
-    "registered_on",
-    "description_kk",
-    "description_ru",
-    "description_en",
-    "head_name",
-    "email",
-    "phone",
-    "website",
-    "staff_count",
-    "volunteer_count",
-    "beneficiary_count",
-)
+REVIEW_FIELDS = ("bin", *NGO.PROFILE_FIELDS)
 
 
 def _report(request, done: int, errors: list[str]):

@@ -10,27 +10,7 @@ from .models import NGO, AnnualReport, Document, Region
 class NGOProfileForm(forms.ModelForm):
     class Meta:
         model = NGO
-        fields = [
-            "name_kk",
-            "name_ru",
-            "name_en",
-            "legal_form",
-            "kind",
-            "region",
-            "address",
-            "registered_on",
-            "activity_areas",
-            "description_kk",
-            "description_ru",
-            "description_en",
-            "head_name",
-            "email",
-            "phone",
-            "website",
-            "staff_count",
-            "volunteer_count",
-            "beneficiary_count",
-        ]
+        fields = [*NGO.PROFILE_FIELDS[:8], "activity_areas", *NGO.PROFILE_FIELDS[8:]]
         labels = {
             "name_kk": _("Name in Kazakh"),
             "name_ru": _("Name in Russian"),

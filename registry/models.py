@@ -297,6 +297,27 @@ class NGO(models.Model):
         SOCIOPOLITICAL = "sociopolitical", _("Sociopolitical")
         REFORMER = "reformer", _("Reformer")
 
+    # The fields an NGO keeps up to date itself, in the order forms and the review screen show them.
+    PROFILE_FIELDS = (
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "legal_form",
+        "kind",
+        "region",
+        "address",
+        "registered_on",
+        "description_kk",
+        "description_ru",
+        "description_en",
+        "head_name",
+        "email",
+        "phone",
+        "website",
+        "staff_count",
+        "volunteer_count",
+        "beneficiary_count",
+    )
     PUBLIC_STATUSES = (Status.VERIFIED, Status.ACTIVE, Status.PASSIVE, Status.LIQUIDATED)
     EDITABLE_STATUSES = (
         Status.DRAFT,
