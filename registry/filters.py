@@ -53,8 +53,13 @@ class NGOFilter(django_filters.FilterSet):
         label=_("Has state funding"),
         empty_label=_("Any"),
     )
-    sort = django_filters.OrderingFilter(
-        fields=(("name_kk", "name"), ("registered_on", "registered"), ("bin", "bin")),
+    sort = django_filters.ChoiceFilter(
+        choices=[
+            ("name", _("Name")),
+            ("-registered", _("Newest first")),
+            ("registered", _("Oldest first")),
+        ],
+        method="sort_results",
         label=_("Sort by"),
         empty_label=_("Relevance or name"),
     )
@@ -62,6 +67,15 @@ class NGOFilter(django_filters.FilterSet):
     class Meta:
         model = NGO
         fields: list[str] = []
+
+    def sort_results(self, queryset, name, value):
+        if value == "name":
+            return queryset.order_by_name()
+        field = "registered_on"
+        return queryset.order_by(
+            F(field).desc(nulls_last=True) if value[0] == "-" else F(field).asc(nulls_last=True),
+            "pk",
+        )
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
@@ -79,7 +93,7 @@ class NGOFilter(django_filters.FilterSet):
         if not self.form.cleaned_data.get("sort"):
             if self.form.cleaned_data.get("q") and "relevance" in queryset.query.annotations:
                 return queryset.order_by(F("relevance").desc(nulls_last=True), "pk")
-            return queryset.order_by("name_kk", "pk")
+            return queryset.order_by_name()
         return queryset
 
 

@@ -98,6 +98,10 @@ class DocumentForm(forms.ModelForm):
         fields = ["kind", "file"]
         help_texts = {"file": _("PDF, JPEG or PNG.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Choose the document type")), *Document.Kind.choices]
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         limit = settings.MAX_UPLOAD_BYTES

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -30,6 +31,20 @@ def report_year_due(on: datetime.date | None = None) -> int:
     """The latest year whose annual information is overdue: last year once 31 March has passed."""
     on = on or today()
     return on.year - 1 if on > datetime.date(on.year, 3, 31) else on.year - 2
+
+
+NAME_LANGUAGES = ("kk", "ru", "en")
+
+
+def name_sort_key(language: str | None):
+    """The expression the directory sorts names by; an index of the same expression backs it.
+
+    The order is the database's collation: linguistic where the server has one (ICU or a libc
+    locale), code-point order on the embedded server, whose build has neither.
+    """
+    if language not in NAME_LANGUAGES or language == "kk":
+        return models.F("name_kk")
+    return Coalesce(f"name_{language}", "name_kk")
 
 
 class RegionQuerySet(models.QuerySet):
@@ -242,6 +257,11 @@ class NGOQuerySet(models.QuerySet):
             )
         )
 
+    def order_by_name(self, descending: bool = False):
+        """Alphabetical in the language of the page (ICU collation), Kazakh name as fallback."""
+        key = name_sort_key(get_language())
+        return self.order_by(key.desc() if descending else key.asc(), "pk")
+
     def in_region(self, region: Region):
         return self.filter(region__in=region.with_descendants())
 
@@ -395,6 +415,10 @@ class NGO(models.Model):
             GinIndex(fields=["name_en"], opclasses=["gin_trgm_ops"], name="ngo_name_en_trgm"),
             models.Index(fields=["region", "status"], name="ngo_region_status"),
             models.Index(fields=["registered_on"], name="ngo_registered_on"),
+            *[
+                models.Index(name_sort_key(language), name=f"ngo_name_order_{language}")
+                for language in NAME_LANGUAGES
+            ],
         ]
 
     def __str__(self):

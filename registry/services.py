@@ -39,6 +39,15 @@ def last_reporting_year() -> int:
     return timezone.localdate().year - 1
 
 
+def next_report_year(ngo: NGO) -> int:
+    """The year a new report most likely is for: the latest past year without one."""
+    filed = set(ngo.annual_reports.values_list("year", flat=True))
+    year = last_reporting_year()
+    while year in filed:
+        year -= 1
+    return year
+
+
 @transaction.atomic
 def create_ngo(form, user) -> NGO:
     """A new NGO profile in draft; its creator becomes its first representative."""
@@ -175,6 +184,8 @@ def submit_annual_report(report: AnnualReport, user) -> AnnualReport:
     report.submitted_by = user
     _save(report, user, "submitted")
     ngo = report.ngo
+    ngo.data_confirmed_at = report.submitted_at
+    _save(ngo, user, f"data confirmed with the annual report for {report.year}")
     if report.year == last_reporting_year() and ngo.status in (
         NGO.Status.VERIFIED,
         NGO.Status.PASSIVE,

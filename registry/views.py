@@ -138,7 +138,7 @@ def ngo_manage(request, bin: str):
         "ngo": ngo,
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
-        "new_report_form": NewAnnualReportForm(initial={"year": services.last_reporting_year()}),
+        "new_report_form": NewAnnualReportForm(initial={"year": services.next_report_year(ngo)}),
         "document_form": DocumentForm(),
     }
     return render(request, "registry/manage.html", context)

@@ -148,3 +148,11 @@ def test_csv_and_xlsx_exports_follow_the_filters(client):
     values = list(sheet.values)
     assert values[1][0] == kostanay.bin and values[1][2] == "ОО «Костанай»"
     assert len(values) == 2
+
+
+def test_names_are_sorted_in_the_language_of_the_page(client):
+    first_in_kk = NGOFactory(name_kk="Ақ жол", name_ru="Ясный путь", name_en="Bright Path")
+    first_in_ru = NGOFactory(name_kk="Ұлы дала", name_ru="Великая степь", name_en="Great Steppe")
+    assert names(client.get("/kk/ngos/", {"sort": "name"})) == [first_in_kk.bin, first_in_ru.bin]
+    assert names(client.get("/ru/ngos/")) == [first_in_ru.bin, first_in_kk.bin]
+    assert names(client.get("/en/ngos/")) == [first_in_kk.bin, first_in_ru.bin]

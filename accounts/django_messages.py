@@ -1,0 +1,33 @@
+"""Messages of Django itself that its Kazakh catalogue leaves untranslated.
+
+Naming them here puts them into our catalogues, which take precedence over Django's, so sign-up
+and login read in Kazakh too. The text must stay exactly Django's (5.2).
+"""
+
+from django.utils.translation import gettext_noop, ngettext_lazy
+
+MESSAGES = (
+    gettext_noop("Your password can’t be too similar to your other personal information."),
+    gettext_noop("Your password can’t be a commonly used password."),
+    gettext_noop("Your password can’t be entirely numeric."),
+    gettext_noop("The password is too similar to the %(verbose_name)s."),
+    gettext_noop("This password is too common."),
+    gettext_noop("This password is entirely numeric."),
+    gettext_noop("Enter the same password as before, for verification."),
+    gettext_noop("The two password fields didn’t match."),
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive."
+    ),
+    gettext_noop("This account is inactive."),
+    gettext_noop("Password"),
+    gettext_noop("Password confirmation"),
+    ngettext_lazy(
+        "This password is too short. It must contain at least %d character.",
+        "This password is too short. It must contain at least %d characters.",
+    ),
+    ngettext_lazy(
+        "Your password must contain at least %(min_length)d character.",
+        "Your password must contain at least %(min_length)d characters.",
+    ),
+)
