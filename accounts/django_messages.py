@@ -22,6 +22,8 @@ MESSAGES = (
     gettext_noop("This account is inactive."),
     gettext_noop("Password"),
     gettext_noop("Password confirmation"),
+    gettext_noop("New password"),
+    gettext_noop("New password confirmation"),
     ngettext_lazy(
         "This password is too short. It must contain at least %d character.",
         "This password is too short. It must contain at least %d characters.",
