@@ -1,12 +1,13 @@
 # make run  — install, start the embedded PostgreSQL, migrate, load demo data, serve on 127.0.0.1:$(PORT)
 # make test — lint, format check and the whole test suite on a real PostgreSQL
+SHELL := /bin/bash
 PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_NGOS ?= 23000
 
-.PHONY: install run test lint format messages bench worker beat chromium
+.PHONY: install run test lint format messages bench worker beat ci-deps
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,17 +22,26 @@ run: install
 	$(BIN)/python manage.py load_demo_data --ngos $(DEMO_NGOS)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Under CI the browser tests must run, so Chromium is installed from Debian when it is missing.
-chromium:
-	@if [ "$$CI" = "true" ] && ! command -v chromium >/dev/null 2>&1; then \
-		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+# Under CI no test may skip: Chromium (browser tests) and gettext (translation tests) come from
+# Debian when missing, and Redis (the Celery test) is started when it is installed but not running.
+ci-deps:
+	@if [ "$$CI" = "true" ]; then \
+		missing=""; \
+		command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+		command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
+		command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+		if [ -n "$$missing" ]; then \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+		fi; \
+		(exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null || \
+			redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no; \
 	fi
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install chromium lint
+test: install ci-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
 
