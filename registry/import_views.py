@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from . import importer
 from .models import ImportJob
+from .permissions import may_import
 
 REPORT_PAGE_SIZE = 200
 
@@ -40,16 +41,6 @@ class RegisterUploadForm(forms.Form):
             "CSV (UTF-8 or Windows-1251, “;” or “,”) or XLSX, at most %(limit)s. The first row "
             "is the header, in Kazakh, Russian or English."
         ) % {"limit": filesizeformat(settings.MAX_UPLOAD_BYTES)}
-
-
-def may_import(user) -> bool:
-    """Staff who may add or change NGOs, and superusers."""
-    if not user.is_active:
-        return False
-    return user.is_superuser or (
-        user.is_staff
-        and (user.has_perm("registry.add_ngo") or user.has_perm("registry.change_ngo"))
-    )
 
 
 def importer_required(view):

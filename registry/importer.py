@@ -46,7 +46,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .bin import compact, is_valid, validate_bin
-from .models import NGO, ActivityArea, ImportJob, LegalForm, Region, StateBody
+from .models import NGO, ActivityArea, ImportJob, LegalForm, Region, scope_regions
 
 logger = logging.getLogger(__name__)
 
@@ -347,17 +347,9 @@ class RegionMatcher:
 def region_scope(user) -> set[int] | None:
     """Regions an official may import into; None when the whole country is theirs.
 
-    The rule of NGO.objects.in_scope_of, as region ids, for NGOs not yet in the register. A job
-    whose uploader has since been deleted may import nothing.
+    A job whose uploader has since been deleted may import nothing.
     """
-    if user is None:
-        return set()
-    if user.is_superuser:
-        return None
-    bodies = list(user.state_bodies.select_related("region"))
-    if any(body.level == StateBody.Level.REPUBLICAN for body in bodies):
-        return None
-    return {region_id for body in bodies for region_id in body.region.with_descendants()}
+    return set() if user is None else scope_regions(user)
 
 
 # Checking rows ----------------------------------------------------------------------------------

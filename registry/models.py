@@ -219,6 +219,16 @@ class StateBody(models.Model):
         return self.name
 
 
+def scope_regions(user) -> set[int] | None:
+    """The regions (with their districts) an official acts in; None for the whole country."""
+    if user.is_superuser:
+        return None
+    bodies = list(user.state_bodies.select_related("region"))
+    if any(body.level == StateBody.Level.REPUBLICAN for body in bodies):
+        return None
+    return {region_id for body in bodies for region_id in body.region.with_descendants()}
+
+
 class NGOQuerySet(models.QuerySet):
     def public(self):
         return self.filter(status__in=NGO.PUBLIC_STATUSES)
@@ -274,17 +284,10 @@ class NGOQuerySet(models.QuerySet):
 
     def in_scope_of(self, user):
         """NGOs an official may act on: all for republican bodies, their region's for local ones."""
-        if not user.is_authenticated or not user.is_active:
+        if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser:
-            return self
-        bodies = list(user.state_bodies.select_related("region"))
-        if any(body.level == StateBody.Level.REPUBLICAN for body in bodies):
-            return self
-        region_ids = set()
-        for body in bodies:
-            region_ids.update(body.region.with_descendants())
-        return self.filter(region__in=region_ids)
+        regions = scope_regions(user)
+        return self if regions is None else self.filter(region__in=regions)
 
     def represented_by(self, user):
         if not user.is_authenticated:

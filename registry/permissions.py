@@ -21,6 +21,16 @@ def may_verify(user, ngo: NGO) -> bool:
     )
 
 
+def may_import(user) -> bool:
+    """Staff who may add or change NGOs (ministry officials), and superusers."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or (
+        user.is_staff
+        and (user.has_perm("registry.add_ngo") or user.has_perm("registry.change_ngo"))
+    )
+
+
 def ngo_for_representative(user, bin: str) -> NGO:
     """The NGO with this BIN, if the user represents it; 403 with a clear reason otherwise."""
     ngo = get_object_or_404(NGO, bin=bin)
