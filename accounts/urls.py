@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
     path("verify/<str:uidb64>/<str:token>/", views.verify_email, name="verify"),
+    path("verify/resend/", views.resend_verification, name="resend_verification"),
     path(
         "password/reset/",
         auth_views.PasswordResetView.as_view(

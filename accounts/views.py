@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
@@ -9,7 +10,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import roles
 from .forms import SignupForm
@@ -42,6 +43,19 @@ def _groups(*names):
     from django.contrib.auth.models import Group
 
     return [Group.objects.get_or_create(name=name)[0] for name in names]
+
+
+@login_required
+@require_POST
+def resend_verification(request):
+    if not request.user.email_verified:
+        send_verification_email(request, request.user)
+        messages.success(
+            request,
+            _("A new confirmation link has been sent to %(email)s.")
+            % {"email": request.user.email},
+        )
+    return redirect("registry:my_ngos")
 
 
 def verify_email(request, uidb64: str, token: str):

@@ -16,6 +16,16 @@ class Echo:
         return value
 
 
+def cell(value) -> str:
+    """Text a spreadsheet shows as text: a leading =, @ or sign would make it a formula."""
+    value = "" if value is None else str(value)
+    if value[:1] in ("=", "@", "\t", "\r") or (
+        value[:1] in ("+", "-") and not value[1:2].isdigit()
+    ):
+        return "'" + value
+    return value
+
+
 def header() -> list[str]:
     return [
         _("BIN"),
@@ -38,7 +48,7 @@ def header() -> list[str]:
 def rows(ngos):
     ngos = ngos.select_related("region", "legal_form").prefetch_related("activity_areas")
     for ngo in ngos.iterator(chunk_size=CHUNK):
-        yield [
+        values = (
             ngo.bin,
             ngo.name_kk or "",
             ngo.name_ru or "",
@@ -53,7 +63,8 @@ def rows(ngos):
             ngo.email,
             ngo.phone,
             ngo.website,
-        ]
+        )
+        yield [cell(value) for value in values]
 
 
 def csv_rows(ngos, writer):

@@ -21,6 +21,16 @@ def may_verify(user, ngo: NGO) -> bool:
     )
 
 
+def may_see_documents(user, ngo: NGO) -> bool:
+    """An NGO's documents are private: its representatives and the officials of its scope."""
+    return represents(user, ngo) or (
+        user.is_authenticated
+        and user.is_staff
+        and user.has_perm("registry.view_ngo")
+        and NGO.objects.in_scope_of(user).filter(pk=ngo.pk).exists()
+    )
+
+
 def may_import(user) -> bool:
     """Staff who may add or change NGOs (ministry officials), and superusers."""
     if not user.is_authenticated or not user.is_active:

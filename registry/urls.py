@@ -20,4 +20,5 @@ urlpatterns = [
         "my/ngos/<str:bin>/reports/<int:pk>/correct/", views.report_correct, name="report_correct"
     ),
     path("my/ngos/<str:bin>/documents/", views.document_upload, name="document_upload"),
+    path("documents/<int:pk>/", views.document_download, name="document"),
 ]

@@ -1,12 +1,14 @@
 """Public pages of the register (read-only) and the self-service pages of NGO representatives."""
 
 import csv
+from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,8 +24,8 @@ from .forms import (
     NewNGOForm,
     NGOProfileForm,
 )
-from .models import NGO, ActivityArea, AnnualReport, Membership
-from .permissions import ngo_for_representative
+from .models import NGO, ActivityArea, AnnualReport, Document, Membership
+from .permissions import may_see_documents, ngo_for_representative
 
 PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
@@ -105,7 +107,20 @@ def my_ngos(request):
     return render(request, "registry/my_ngos.html", {"representations": representations})
 
 
-@login_required
+def verified_email_required(view):
+    """Acting for an organisation needs a confirmed email: it is how the ministry answers."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not request.user.email_verified:
+            messages.error(request, _("Confirm your email address first."))
+            return redirect("registry:my_ngos")
+        return view(request, *args, **kwargs)
+
+    return login_required(guarded)
+
+
+@verified_email_required
 def ngo_create(request):
     form = NewNGOForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -115,7 +130,7 @@ def ngo_create(request):
     return render(request, "registry/ngo_form.html", {"form": form, "creating": True})
 
 
-@login_required
+@verified_email_required
 def ngo_claim(request):
     form = ClaimForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -239,6 +254,16 @@ def report_correct(request, bin: str, pk: int):
     if correction is None:
         return redirect("registry:ngo_manage", bin=report.ngo.bin)
     return redirect("registry:report_edit", bin=report.ngo.bin, pk=correction.pk)
+
+
+@login_required
+def document_download(request, pk: int):
+    document = get_object_or_404(Document.objects.select_related("ngo"), pk=pk)
+    if not may_see_documents(request.user, document.ngo):
+        raise PermissionDenied(_("You may not see the documents of this organisation."))
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.original_name
+    )
 
 
 @login_required

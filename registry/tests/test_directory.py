@@ -156,3 +156,11 @@ def test_names_are_sorted_in_the_language_of_the_page(client):
     assert names(client.get("/kk/ngos/", {"sort": "name"})) == [first_in_kk.bin, first_in_ru.bin]
     assert names(client.get("/ru/ngos/")) == [first_in_ru.bin, first_in_kk.bin]
     assert names(client.get("/en/ngos/")) == [first_in_kk.bin, first_in_ru.bin]
+
+
+def test_exported_cells_never_become_spreadsheet_formulas(client):
+    NGOFactory(name_ru='=HYPERLINK("http://evil.example","click")', phone="+7 701 000 00 00")
+    response = client.get("/ru/ngos/export.csv")
+    row = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))[1]
+    assert row[2] == '\'=HYPERLINK("http://evil.example","click")'
+    assert row[12] == "+7 701 000 00 00"

@@ -244,3 +244,14 @@ def test_documents_are_checked_before_they_are_stored(client, ngo_user, settings
     client.post(url, {"kind": "charter", "file": good})
     document = Document.objects.get()
     assert document.uploaded_by == ngo_user and document.size == 14
+
+
+def test_an_unconfirmed_email_cannot_register_or_claim_until_confirmed(client, new_ngo_data):
+    user = UserFactory(email_verified=False)
+    login(client, user)
+    response = client.post("/en/my/ngos/new/", new_ngo_data, follow=True)
+    assert "Confirm your email address first." in response.content.decode()
+    assert not NGO.objects.exists()
+    assert client.get("/en/my/ngos/claim/").status_code == 302
+    client.post("/en/accounts/verify/resend/")
+    assert mail.outbox[0].to == [user.email]

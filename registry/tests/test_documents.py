@@ -1,0 +1,34 @@
+import pytest
+from django.core.files.base import ContentFile
+
+from registry.models import Document, StateBody
+from registry.tests.factories import OfficialFactory, RepresentationFactory, UserFactory, region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def charter():
+    rep = RepresentationFactory(ngo__region=region("390000000"))
+    document = Document(ngo=rep.ngo, kind="charter", original_name="charter.pdf", size=14)
+    document.file.save("charter.pdf", ContentFile(b"%PDF-1.7\n%%EOF"), save=True)
+    return document, rep.user
+
+
+def test_representative_and_official_in_scope_download_the_charter(client, charter):
+    document, representative = charter
+    client.force_login(representative)
+    response = client.get(f"/ru/documents/{document.pk}/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.7\n%%EOF"
+    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-390000000")))
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 200
+
+
+def test_documents_are_private_to_others(client, charter):
+    document, _ = charter
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 302
+    client.force_login(UserFactory())
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
+    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
