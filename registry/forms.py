@@ -69,13 +69,7 @@ class ClaimForm(forms.Form):
 class AnnualReportForm(forms.ModelForm):
     class Meta:
         model = AnnualReport
-        fields = [
-            *AnnualReport.INCOME_FIELDS,
-            "staff_count",
-            "volunteer_count",
-            "beneficiary_count",
-            "project_count",
-        ]
+        fields = AnnualReport.FIGURE_FIELDS
         widgets = {f: forms.NumberInput(attrs={"min": 0, "step": 1}) for f in fields}
 
 

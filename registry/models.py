@@ -544,6 +544,13 @@ class AnnualReport(models.Model):
         "income_foreign",
         "income_own",
     )
+    FIGURE_FIELDS = (
+        *INCOME_FIELDS,
+        "staff_count",
+        "volunteer_count",
+        "beneficiary_count",
+        "project_count",
+    )
 
     class Meta:
         ordering = ["-year", "-version"]

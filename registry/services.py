@@ -204,13 +204,7 @@ def correct_annual_report(report: AnnualReport, user) -> AnnualReport:
         raise RegistryError(_("A correction of this report is already being prepared."))
     latest = siblings.aggregate(v=Max("version"))["v"]
     correction = AnnualReport(ngo=report.ngo, year=report.year, version=latest + 1)
-    for field in (
-        *AnnualReport.INCOME_FIELDS,
-        "staff_count",
-        "volunteer_count",
-        "beneficiary_count",
-        "project_count",
-    ):
+    for field in AnnualReport.FIGURE_FIELDS:
         setattr(correction, field, getattr(report, field))
     _save(correction, user, f"correction of version {report.version}")
     return correction

@@ -85,6 +85,10 @@ def ngo_detail(request, bin: str):
         "ngo": ngo,
         "areas": ngo.activity_areas.all(),
         "reports": reports,
+        "figures": [
+            (AnnualReport._meta.get_field(name).verbose_name, [getattr(r, name) for r in reports])
+            for name in AnnualReport.FIGURE_FIELDS
+        ],
         "last_year": last_year,
         "last_report": last_report,
         "filed_on_time": first_versions.get(last_year) and first_versions[last_year].filed_on_time,
