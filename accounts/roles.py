@@ -23,19 +23,29 @@ LABELS = {
 # Roles whose members work in the staff screens (Django admin).
 STAFF_ROLES = {MINISTRY_OFFICIAL, COUNCIL_SECRETARY, FORUM_ORGANISER, ADMINISTRATOR}
 
-# app_label -> permission codename prefixes ("view", "change", ...) per role; "*" means every model.
+# (app_label, model or "*" for every model, actions) per role.
 PERMISSIONS = {
-    MINISTRY_OFFICIAL: {
-        "registry": ["view", "change"],
-        "tenders": ["view", "add", "change"],
-    },
-    COUNCIL_SECRETARY: {"registry": ["view"], "councils": ["view", "add", "change", "delete"]},
-    FORUM_ORGANISER: {"registry": ["view"], "forums": ["view", "add", "change", "delete"]},
-    ADMINISTRATOR: {
-        app: ["view", "add", "change", "delete"]
+    MINISTRY_OFFICIAL: [
+        ("registry", "*", ["view"]),
+        # Status changes go through services; reference data (regions, state bodies and who
+        # belongs to them) stays with administrators, since it decides an official's scope.
+        ("registry", "ngo", ["change"]),
+        ("registry", "representation", ["change"]),
+        ("tenders", "*", ["view", "add", "change"]),
+    ],
+    COUNCIL_SECRETARY: [
+        ("registry", "*", ["view"]),
+        ("councils", "*", ["view", "add", "change", "delete"]),
+    ],
+    FORUM_ORGANISER: [
+        ("registry", "*", ["view"]),
+        ("forums", "*", ["view", "add", "change", "delete"]),
+    ],
+    ADMINISTRATOR: [
+        (app, "*", ["view", "add", "change", "delete"])
         for app in ("accounts", "registry", "tenders", "forums", "councils", "axes")
-    },
-    NGO_REPRESENTATIVE: {},
+    ],
+    NGO_REPRESENTATIVE: [],
 }
 
 
@@ -45,8 +55,9 @@ def sync_role_permissions(sender=None, **kwargs):
     for role, grants in PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=role)
         wanted = []
-        for app_label, actions in grants.items():
-            for perm in Permission.objects.filter(content_type__app_label=app_label):
-                if perm.codename.split("_", 1)[0] in actions:
-                    wanted.append(perm)
+        for app_label, model, actions in grants:
+            perms = Permission.objects.filter(content_type__app_label=app_label)
+            if model != "*":
+                perms = perms.filter(content_type__model=model)
+            wanted += [p for p in perms if p.codename.split("_", 1)[0] in actions]
         group.permissions.set(wanted)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -17,9 +17,21 @@ from .forms import SignupForm
 from .models import User
 
 
+class EmailVerificationTokenGenerator(PasswordResetTokenGenerator):
+    """Tokens for confirming an address only: a password-reset token is no good here, and back."""
+
+    key_salt = "accounts.EmailVerificationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{user.pk}{user.email}{user.email_verified}{timestamp}"
+
+
+email_verification_token = EmailVerificationTokenGenerator()
+
+
 def send_verification_email(request, user: User) -> None:
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
+    token = email_verification_token.make_token(user)
     link = request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
     body = render_to_string("accounts/verify_email.txt", {"user": user, "link": link})
     send_mail(_("Confirm your email address"), body, None, [user.email])
@@ -35,6 +47,7 @@ def signup(request):
             user.save()
             user.groups.add(*_groups(roles.NGO_REPRESENTATIVE))
         transaction.on_commit(lambda: send_verification_email(request, user))
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return render(request, "accounts/signup_done.html", {"email": user.email})
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -63,11 +76,10 @@ def verify_email(request, uidb64: str, token: str):
         user = User.objects.get(pk=urlsafe_base64_decode(uidb64).decode())
     except (User.DoesNotExist, ValueError, UnicodeDecodeError):
         user = None
-    if user is None or not default_token_generator.check_token(user, token):
+    if user is None or not email_verification_token.check_token(user, token):
         return render(request, "accounts/verify_failed.html", status=400)
-    if not user.email_verified:
-        user.email_verified = True
-        user.save(update_fields=["email_verified"])
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # The link confirms the address; it never logs anybody in.
+    user.email_verified = True
+    user.save(update_fields=["email_verified"])
     messages.success(request, _("Your email address is confirmed."))
     return redirect("registry:my_ngos")

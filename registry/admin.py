@@ -1,11 +1,13 @@
 """Staff screens of the register: the ministry's daily work of verification and claims."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
@@ -29,13 +31,40 @@ REVIEW_FIELDS = ("bin", *NGO.PROFILE_FIELDS)
 
 def _report(request, done: int, errors: list[str]):
     if done:
-        messages.success(request, gettext("%(count)d organisations updated.") % {"count": done})
+        message = ngettext(
+            "%(count)d organisation updated.", "%(count)d organisations updated.", done
+        )
+        messages.success(request, message % {"count": done})
     for error in errors:
         messages.error(request, error)
 
 
+class ScopedHistoryAdmin(SimpleHistoryAdmin):
+    """History pages only for records the official may see, and read-only.
+
+    django-simple-history's pages look records up without the admin's queryset, and its
+    "revert" saves an old version with a POST, bypassing the services; both are closed here.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def _check_scope(self, request, object_id):
+        get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_scope(request, object_id)
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(NGO)
-class NGOAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
     list_display = ["bin", "name", "region", "legal_form", "status", "submitted_at", "review_link"]
     list_select_related = ["region", "legal_form"]
     list_filter = [
@@ -87,7 +116,7 @@ class NGOAdmin(SimpleHistoryAdmin, TranslationAdmin):
                 return redirect(
                     reverse("admin:registry_ngo_changelist") + "?status__exact=submitted"
                 )
-        previous = ngo.history.exclude(status__in=[NGO.Status.DRAFT, NGO.Status.SUBMITTED]).first()
+        previous = ngo.history.filter(status__in=NGO.PUBLIC_STATUSES).first()
         rows = []
         for name in REVIEW_FIELDS:
             field = NGO._meta.get_field(name)
@@ -151,7 +180,7 @@ class NGOAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 @admin.register(Representation)
-class RepresentationAdmin(SimpleHistoryAdmin):
+class RepresentationAdmin(ScopedHistoryAdmin):
     list_display = ["user", "ngo", "position", "status", "created_at", "decided_by"]
     list_select_related = ["user", "ngo", "decided_by"]
     list_filter = ["status", "created_at"]
@@ -183,7 +212,7 @@ class RepresentationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(SimpleHistoryAdmin):
+class AnnualReportAdmin(ScopedHistoryAdmin):
     list_display = ["ngo", "year", "version", "status", "submitted_at", "total_income"]
     list_select_related = ["ngo"]
     list_filter = ["year", "status"]
@@ -230,6 +259,10 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["member", "association"]
     raw_id_fields = ["member", "association"]
 
+    def get_queryset(self, request):
+        scope = NGO.objects.in_scope_of(request.user)
+        return super().get_queryset(request).filter(member__in=scope, association__in=scope)
+
 
 @admin.register(ResourceCentre)
 class ResourceCentreAdmin(admin.ModelAdmin):
@@ -237,6 +270,9 @@ class ResourceCentreAdmin(admin.ModelAdmin):
     list_select_related = ["ngo", "region"]
     list_filter = ["level"]
     raw_id_fields = ["ngo"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(ngo__in=NGO.objects.in_scope_of(request.user))
 
 
 @admin.register(ImportJob)

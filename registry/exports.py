@@ -1,5 +1,6 @@
 """Exports of the public directory that never hold the whole result in memory."""
 
+import re
 import tempfile
 
 from django.http import FileResponse
@@ -16,12 +17,13 @@ class Echo:
         return value
 
 
+PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]+$")  # amounts, phone numbers like +7 (701) 000
+
+
 def cell(value) -> str:
-    """Text a spreadsheet shows as text: a leading =, @ or sign would make it a formula."""
+    """Text a spreadsheet shows as text: a leading =, +, -, @ could make it a formula."""
     value = "" if value is None else str(value)
-    if value[:1] in ("=", "@", "\t", "\r") or (
-        value[:1] in ("+", "-") and not value[1:2].isdigit()
-    ):
+    if value[:1] in ("=", "+", "-", "@", "\t", "\r") and not PLAIN_NUMBER.match(value):
         return "'" + value
     return value
 

@@ -18,6 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from accounts import roles
+
 from .bin import validate_bin
 
 kato_validator = RegexValidator(r"^\d{9}$", _("A KATO code has 9 digits."))
@@ -221,7 +223,7 @@ class StateBody(models.Model):
 
 def scope_regions(user) -> set[int] | None:
     """The regions (with their districts) an official acts in; None for the whole country."""
-    if user.is_superuser:
+    if user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists():
         return None
     bodies = list(user.state_bodies.select_related("region"))
     if any(body.level == StateBody.Level.REPUBLICAN for body in bodies):
@@ -300,8 +302,11 @@ class NGOQuerySet(models.QuerySet):
         filed = AnnualReport.objects.filter(
             ngo=OuterRef("pk"), year=report_year, status=AnnualReport.Status.SUBMITTED
         )
-        return self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE]).exclude(
-            Exists(filed)
+        not_yet_founded = Q(registered_on__year__gt=report_year)
+        return (
+            self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE])
+            .exclude(Exists(filed))
+            .exclude(not_yet_founded)
         )
 
 
@@ -474,7 +479,7 @@ class NGO(models.Model):
         if reports is None:
             reports = self.annual_reports.filter(status=AnnualReport.Status.SUBMITTED)
         years = {r.year for r in reports if r.status == AnnualReport.Status.SUBMITTED}
-        last = today().year - 1
+        last = report_year_due()
         score += 20 if last in years else 0
         score += 10 if {last - 1, last - 2} & years else 0
         return max(0, min(100, round(score)))

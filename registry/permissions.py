@@ -22,13 +22,8 @@ def may_verify(user, ngo: NGO) -> bool:
 
 
 def may_see_documents(user, ngo: NGO) -> bool:
-    """An NGO's documents are private: its representatives and the officials of its scope."""
-    return represents(user, ngo) or (
-        user.is_authenticated
-        and user.is_staff
-        and user.has_perm("registry.view_ngo")
-        and NGO.objects.in_scope_of(user).filter(pk=ngo.pk).exists()
-    )
+    """An NGO's documents are private: its representatives and the officials who verify it."""
+    return represents(user, ngo) or may_verify(user, ngo)
 
 
 def may_import(user) -> bool:

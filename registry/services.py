@@ -28,21 +28,21 @@ def _save(obj, user, reason: str, **kwargs):
     obj.save(**kwargs)
 
 
+STATUS_FIELDS = ["status", "status_reason", "status_changed_at"]
+
+
 def _set_status(ngo: NGO, status: str, user, reason: str, status_reason: str = "") -> None:
+    """Writes the status fields only, so a profile edit saved meanwhile is never overwritten."""
     ngo.status = status
     ngo.status_reason = status_reason
     ngo.status_changed_at = timezone.now()
-    _save(ngo, user, reason)
-
-
-def last_reporting_year() -> int:
-    return timezone.localdate().year - 1
+    _save(ngo, user, reason, update_fields=STATUS_FIELDS)
 
 
 def next_report_year(ngo: NGO) -> int:
     """The year a new report most likely is for: the latest past year without one."""
     filed = set(ngo.annual_reports.values_list("year", flat=True))
-    year = last_reporting_year()
+    year = timezone.localdate().year - 1
     while year in filed:
         year -= 1
     return year
@@ -73,7 +73,7 @@ def update_profile(form, user) -> NGO:
 
 def claim_ngo(user, bin: str, position: str = "") -> Representation:
     """Ask to represent an NGO already in the register; an official decides."""
-    ngo = NGO.objects.filter(bin=bin).first()
+    ngo = NGO.objects.public().filter(bin=bin).first()
     if ngo is None:
         raise RegistryError(_("No organisation with this BIN is in the register."))
     if ngo.representatives.filter(user=user).exists():
@@ -123,8 +123,9 @@ def verify_ngo(ngo: NGO, official) -> NGO:
         raise RegistryError(_("Only a submitted profile can be verified."))
     if not ngo.name_kk:
         raise RegistryError(_("A verified organisation needs its name in Kazakh."))
-    filed = ngo.annual_reports.submitted().filter(year=last_reporting_year()).exists()
+    filed = ngo.annual_reports.submitted().filter(year__gte=report_year_due()).exists()
     ngo.data_confirmed_at = timezone.now()
+    ngo.save(update_fields=["data_confirmed_at"])
     _set_status(ngo, NGO.Status.ACTIVE if filed else NGO.Status.VERIFIED, official, "verified")
     return ngo
 
@@ -145,11 +146,15 @@ def reject_ngo(ngo: NGO, official, reason: str) -> NGO:
 def mark_passive_ngos(today: datetime.date | None = None) -> int:
     """NGOs without annual information for last year become passive; safe to run again."""
     year = report_year_due(today)
+    due = NGO.objects.due_to_become_passive(year)
     count = 0
-    for ngo in NGO.objects.due_to_become_passive(year).iterator(chunk_size=500):
+    for pk in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
-            _set_status(ngo, NGO.Status.PASSIVE, None, f"no annual report for {year}")
-        count += 1
+            # Checked again under a lock: the NGO may have filed since the list was made.
+            ngo = due.select_for_update().filter(pk=pk).first()
+            if ngo is not None:
+                _set_status(ngo, NGO.Status.PASSIVE, None, f"no annual report for {year}")
+                count += 1
     return count
 
 
@@ -183,10 +188,10 @@ def submit_annual_report(report: AnnualReport, user) -> AnnualReport:
     report.submitted_at = timezone.now()
     report.submitted_by = user
     _save(report, user, "submitted")
-    ngo = report.ngo
+    ngo = NGO.objects.select_for_update().get(pk=report.ngo_id)
     ngo.data_confirmed_at = report.submitted_at
-    _save(ngo, user, f"data confirmed with the annual report for {report.year}")
-    if report.year == last_reporting_year() and ngo.status in (
+    ngo.save(update_fields=["data_confirmed_at"])
+    if report.year >= report_year_due() and ngo.status in (
         NGO.Status.VERIFIED,
         NGO.Status.PASSIVE,
     ):

@@ -24,7 +24,7 @@ from .forms import (
     NewNGOForm,
     NGOProfileForm,
 )
-from .models import NGO, ActivityArea, AnnualReport, Document, Membership
+from .models import NGO, ActivityArea, AnnualReport, Document, Membership, report_year_due
 from .permissions import may_see_documents, ngo_for_representative
 
 PAGE_SIZES = (20, 50, 100)
@@ -75,7 +75,7 @@ def ngo_detail(request, bin: str):
     ngo = get_object_or_404(NGO.objects.public().select_related("region", "legal_form"), bin=bin)
     reports = list(ngo.annual_reports.latest_versions())
     reports.sort(key=lambda r: r.year, reverse=True)
-    last_year = services.last_reporting_year()
+    last_year = report_year_due()
     last_report = next((r for r in reports if r.year == last_year), None)
     first_versions = {r.year: r for r in ngo.annual_reports.submitted().filter(version=1)}
     members = Membership.objects.filter(

@@ -159,8 +159,13 @@ def test_names_are_sorted_in_the_language_of_the_page(client):
 
 
 def test_exported_cells_never_become_spreadsheet_formulas(client):
-    NGOFactory(name_ru='=HYPERLINK("http://evil.example","click")', phone="+7 701 000 00 00")
+    NGOFactory(
+        name_ru='=HYPERLINK("http://evil.example","click")',
+        address="+1+cmd|' /C calc'!A0",
+        phone="+7 (701) 000-00-00",
+    )
     response = client.get("/ru/ngos/export.csv")
     row = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))[1]
+    assert row[10] == "'+1+cmd|' /C calc'!A0"
     assert row[2] == '\'=HYPERLINK("http://evil.example","click")'
-    assert row[12] == "+7 701 000 00 00"
+    assert row[12] == "+7 (701) 000-00-00"

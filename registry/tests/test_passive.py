@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from registry.models import NGO
+from registry.models import NGO, report_year_due
 from registry.tasks import mark_passive_ngos
 from registry.tests.factories import AnnualReportFactory, NGOFactory
 
@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_ngos_without_last_years_report_become_passive_and_the_public_sees_why(client):
-    last_year = datetime.date.today().year - 1
+    last_year = report_year_due()
     filed = NGOFactory(status=NGO.Status.ACTIVE)
     AnnualReportFactory(ngo=filed, year=last_year)
     silent = NGOFactory(status=NGO.Status.ACTIVE)
@@ -31,6 +31,7 @@ def test_ngos_without_last_years_report_become_passive_and_the_public_sees_why(c
 def test_the_task_is_scheduled_daily(settings):
     schedule = settings.CELERY_BEAT_SCHEDULE["mark-passive-ngos"]
     assert schedule["task"] == "registry.tasks.mark_passive_ngos"
+    assert schedule["schedule"] == 24 * 60 * 60
 
 
 def test_nobody_becomes_passive_before_the_31_march_deadline():
@@ -40,3 +41,12 @@ def test_nobody_becomes_passive_before_the_31_march_deadline():
 
     assert mark(today=datetime.date(2026, 3, 31)) == 0
     assert mark(today=datetime.date(2026, 4, 1)) == 1
+
+
+def test_an_ngo_founded_after_the_year_due_is_not_made_passive():
+    from registry.services import mark_passive_ngos as mark
+
+    newcomer = NGOFactory(status=NGO.Status.VERIFIED, registered_on=datetime.date(2026, 6, 1))
+    assert mark(today=datetime.date(2026, 11, 25)) == 0
+    newcomer.refresh_from_db()
+    assert newcomer.status == NGO.Status.VERIFIED
