@@ -3,8 +3,6 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from . import roles
-
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -61,7 +59,3 @@ class User(AbstractUser):
 
     def has_role(self, role: str) -> bool:
         return self.groups.filter(name=role).exists()
-
-    @property
-    def is_official(self) -> bool:
-        return self.is_superuser or self.has_role(roles.MINISTRY_OFFICIAL)

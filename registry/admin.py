@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -63,12 +64,31 @@ class ScopedHistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+class KazakhNameFilter(admin.SimpleListFilter):
+    """Imported registers often lack Kazakh names; this is the officials' list of them to add."""
+
+    title = _("name in Kazakh")
+    parameter_name = "kk_name"
+
+    def lookups(self, request, model_admin):
+        return [("missing", _("Missing")), ("present", _("Present"))]
+
+    def queryset(self, request, queryset):
+        missing = Q(name_kk__isnull=True) | Q(name_kk="")
+        if self.value() == "missing":
+            return queryset.filter(missing)
+        if self.value() == "present":
+            return queryset.exclude(missing)
+        return queryset
+
+
 @admin.register(NGO)
 class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
     list_display = ["bin", "name", "region", "legal_form", "status", "submitted_at", "review_link"]
     list_select_related = ["region", "legal_form"]
     list_filter = [
         "status",
+        KazakhNameFilter,
         ("submitted_at", admin.DateFieldListFilter),
         "region",
         "kind",
@@ -85,7 +105,7 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
         "updated_at",
     ]
     filter_horizontal = ["activity_areas"]
-    actions = ["verify_selected", "reject_selected"]
+    actions = ["verify_selected", "reject_selected", "liquidate_selected"]
     list_per_page = 50
     date_hierarchy = "submitted_at"
 
@@ -152,6 +172,8 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
                     services.verify_ngo(ngo, request.user)
                 elif decision == "reject":
                     services.reject_ngo(ngo, request.user, reason)
+                elif decision == "liquidate":
+                    services.liquidate_ngo(ngo, request.user, reason)
                 else:
                     continue
                 done += 1
@@ -167,16 +189,44 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
         description=_("Reject the selected organisations (with a reason)"), permissions=["change"]
     )
     def reject_selected(self, request, queryset):
+        return self._with_reason(
+            request,
+            queryset,
+            "reject",
+            gettext("Reject the selected organisations"),
+            gettext("These organisations will be rejected:"),
+            gettext("Reject"),
+        )
+
+    @admin.action(
+        description=_("Record the liquidation of the selected organisations"),
+        permissions=["change"],
+    )
+    def liquidate_selected(self, request, queryset):
+        return self._with_reason(
+            request,
+            queryset,
+            "liquidate",
+            gettext("Record the liquidation"),
+            gettext("These organisations will be recorded as liquidated:"),
+            gettext("Record the liquidation"),
+        )
+
+    def _with_reason(self, request, queryset, decision, title, intro, button):
+        """Ask for the reason on a page of its own, then apply the decision to each NGO."""
         if request.POST.get("reason"):
-            self._decide(request, queryset, "reject", request.POST["reason"])
+            self._decide(request, queryset, decision, request.POST["reason"])
             return None
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "queryset": queryset,
-            "title": gettext("Reject the selected organisations"),
+            "title": title,
+            "intro": intro,
+            "button": button,
+            "action": f"{decision}_selected",
         }
-        return TemplateResponse(request, "admin/registry/ngo_reject.html", context)
+        return TemplateResponse(request, "admin/registry/ngo_reason.html", context)
 
 
 @admin.register(Representation)

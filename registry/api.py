@@ -195,10 +195,9 @@ class NGOViewSet(ReadOnly):
         return NGODetailSerializer if self.action == "retrieve" else NGOListSerializer
 
 
-def reference_viewset(model, serializer, lookup="pk", **extra):
-    summary = f"{model._meta.verbose_name_plural.title()}"
+def reference_viewset(model, serializer, summary: str, lookup="pk", **extra):
     decorated = extend_schema_view(
-        list=extend_schema(summary=str(summary), responses={200: serializer(many=True), **ERRORS}),
+        list=extend_schema(summary=summary, responses={200: serializer(many=True), **ERRORS}),
         retrieve=extend_schema(responses={200: serializer, **NOT_FOUND, 429: ERRORS[429]}),
     )
     attrs = {
@@ -212,10 +211,22 @@ def reference_viewset(model, serializer, lookup="pk", **extra):
 
 
 RegionViewSet = reference_viewset(
-    Region, RegionSerializer, filterset_fields=["level", "parent"], ordering_fields=["kato"]
+    Region,
+    RegionSerializer,
+    "Regions (KATO codes) with their history",
+    filterset_fields=["level", "parent"],
+    ordering_fields=["kato"],
 )
-ActivityAreaViewSet = reference_viewset(ActivityArea, ActivityAreaSerializer, lookup="code")
-LegalFormViewSet = reference_viewset(LegalForm, LegalFormSerializer, lookup="code")
+ActivityAreaViewSet = reference_viewset(
+    ActivityArea, ActivityAreaSerializer, "Activity areas of NGOs", lookup="code"
+)
+LegalFormViewSet = reference_viewset(
+    LegalForm, LegalFormSerializer, "Legal forms of NGOs", lookup="code"
+)
 StateBodyViewSet = reference_viewset(
-    StateBody, StateBodySerializer, lookup="code", filterset_fields=["level", "kind", "region"]
+    StateBody,
+    StateBodySerializer,
+    "State bodies: ministries, akimats, the grant operator",
+    lookup="code",
+    filterset_fields=["level", "kind", "region"],
 )

@@ -91,7 +91,7 @@ class NGOFilter(django_filters.FilterSet):
     def qs(self):
         queryset = super().qs
         if not self.form.cleaned_data.get("sort"):
-            if self.form.cleaned_data.get("q") and "relevance" in queryset.query.annotations:
+            if "relevance" in queryset.query.annotations:
                 return queryset.order_by(F("relevance").desc(nulls_last=True), "pk")
             return queryset.order_by_name()
         return queryset
@@ -100,4 +100,5 @@ class NGOFilter(django_filters.FilterSet):
 class NGOApiFilter(NGOFilter):
     """The API names the text search `search=`, as DRF clients expect."""
 
+    q = None
     search = django_filters.CharFilter(method="filter_text", label=_("Search"))

@@ -35,7 +35,9 @@ class NGOProfileForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("name_kk") or data.get("name_ru")):
+        if self.instance.is_public and not data.get("name_kk"):
+            self.add_error("name_kk", _("A verified organisation needs its name in Kazakh."))
+        elif not (data.get("name_kk") or data.get("name_ru")):
             self.add_error("name_kk", _("Give the name in Kazakh or Russian."))
         return data
 

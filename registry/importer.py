@@ -855,8 +855,13 @@ def start_import(file, user, dry_run: bool) -> ImportJob:
     return job
 
 
+@transaction.atomic
 def start_real_run(dry_run_job: ImportJob, user) -> ImportJob:
-    """The real import of a file whose dry run an official has read."""
+    """The real import of a file whose dry run an official has read; once per dry run."""
+    ImportJob.objects.select_for_update().get(pk=dry_run_job.pk)
+    started = ImportJob.objects.filter(file=dry_run_job.file.name, dry_run=False).first()
+    if started is not None:
+        return started
     job = ImportJob.objects.create(
         file=dry_run_job.file.name,
         original_name=dry_run_job.original_name,

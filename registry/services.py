@@ -143,6 +143,20 @@ def reject_ngo(ngo: NGO, official, reason: str) -> NGO:
     return ngo
 
 
+@transaction.atomic
+def liquidate_ngo(ngo: NGO, official, reason: str) -> NGO:
+    """Liquidation is recorded, never deleted: the NGO stays public with the reason."""
+    ngo = NGO.objects.select_for_update().get(pk=ngo.pk)
+    if not permissions.may_verify(official, ngo):
+        raise RegistryError(_("This organisation is outside your scope."))
+    if not ngo.is_public or ngo.status == NGO.Status.LIQUIDATED:
+        raise RegistryError(_("Only an organisation in the public register can be liquidated."))
+    if not reason.strip():
+        raise RegistryError(_("Give the reason and the date of the liquidation."))
+    _set_status(ngo, NGO.Status.LIQUIDATED, official, "liquidated", status_reason=reason.strip())
+    return ngo
+
+
 def mark_passive_ngos(today: datetime.date | None = None) -> int:
     """NGOs without annual information for last year become passive; safe to run again."""
     year = report_year_due(today)
@@ -177,6 +191,18 @@ def start_annual_report(ngo: NGO, year: int, user) -> AnnualReport:
             % {"year": year}
         ) from exc
     return report
+
+
+@transaction.atomic
+def save_annual_report(report: AnnualReport, figures: dict, user, submit: bool) -> AnnualReport:
+    """Save the figures of a draft (and submit it); a submitted report is never written over."""
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != AnnualReport.Status.DRAFT:
+        raise RegistryError(_("This report has already been submitted."))
+    for field in AnnualReport.FIGURE_FIELDS:
+        setattr(report, field, figures[field])
+    _save(report, user, "edited", update_fields=list(AnnualReport.FIGURE_FIELDS))
+    return submit_annual_report(report, user) if submit else report
 
 
 @transaction.atomic

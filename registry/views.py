@@ -230,16 +230,16 @@ def report_edit(request, bin: str, pk: int):
         return render(request, "registry/report.html", {"report": report, "ngo": report.ngo})
     form = AnnualReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
-        report = form.save(commit=False)
-        services._save(report, request.user, "edited")
-        if "submit" in request.POST:
-            _run(
-                request,
-                lambda: services.submit_annual_report(report, request.user),
-                _("The annual report has been submitted."),
-            )
+        submit = "submit" in request.POST
+        done = _run(
+            request,
+            lambda: services.save_annual_report(report, form.cleaned_data, request.user, submit),
+            _("The annual report has been submitted.")
+            if submit
+            else _("The draft has been saved."),
+        )
+        if submit or done is None:
             return redirect("registry:ngo_manage", bin=report.ngo.bin)
-        messages.success(request, _("The draft has been saved."))
         return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
     return render(
         request, "registry/report.html", {"report": report, "ngo": report.ngo, "form": form}

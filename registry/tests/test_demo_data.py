@@ -84,7 +84,8 @@ def test_demo_accounts_can_log_in(demo_register, client):
 
 def test_demo_official_and_representative_have_their_roles(demo_register):
     official = User.objects.get(email="official@demo.kz")
-    assert official.is_official and official in StateBody.objects.get(code="mci").officials.all()
+    assert official.has_role("ministry_official") and official.is_staff
+    assert official in StateBody.objects.get(code="mci").officials.all()
     representation = Representation.objects.get(user__email="ngo@demo.kz")
     assert representation.status == Representation.Status.APPROVED
     assert representation.ngo.status == NGO.Status.ACTIVE

@@ -32,3 +32,9 @@ def test_documents_are_private_to_others(client, charter):
     assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
     client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
     assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
+
+
+def test_council_secretaries_cannot_download_charters(client, charter):
+    document, _ = charter
+    client.force_login(OfficialFactory(role="council_secretary"))
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 403

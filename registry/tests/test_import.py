@@ -363,3 +363,23 @@ def test_a_running_job_page_shows_progress_and_refreshes_itself(client, official
 
     assert '<progress id="progress" max="2000" value="500">' in page
     assert '<meta http-equiv="refresh" content="2">' in page
+
+
+def test_local_officials_see_only_their_own_imports_and_a_dry_run_runs_for_real_once(
+    client, django_capture_on_commit_callbacks
+):
+    local = OfficialFactory(body=StateBody.objects.get(code="akimat-390000000"))
+    other = OfficialFactory(body=StateBody.objects.get(code="akimat-310000000"))
+    client.force_login(local)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_file(client, RU_CSV, sample(RU_CSV), dry_run=True)
+    dry_run = ImportJob.objects.get()
+    client.force_login(other)
+    assert client.get(reverse("imports:job", args=[dry_run.pk])).status_code == 404
+    assert client.post(reverse("imports:run", args=[dry_run.pk])).status_code == 404
+    client.force_login(local)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(reverse("imports:run", args=[dry_run.pk]))
+        second = client.post(reverse("imports:run", args=[dry_run.pk]))
+    assert first["Location"] == second["Location"]
+    assert ImportJob.objects.filter(dry_run=False).count() == 1

@@ -255,3 +255,39 @@ def test_an_unconfirmed_email_cannot_register_or_claim_until_confirmed(client, n
     assert client.get("/en/my/ngos/claim/").status_code == 302
     client.post("/en/accounts/verify/resend/")
     assert mail.outbox[0].to == [user.email]
+
+
+def test_a_draft_of_someone_else_cannot_be_claimed(client, ngo_user):
+    draft = NGOFactory(status=NGO.Status.DRAFT)
+    login(client, ngo_user)
+    response = client.post("/en/my/ngos/claim/", {"bin": draft.bin, "position": "x"})
+    assert (
+        "No organisation with this BIN is in the register."
+        in response.context["form"].errors["bin"]
+    )
+    assert not Representation.objects.filter(user=ngo_user).exists()
+
+
+def test_a_verified_ngo_keeps_its_kazakh_name(client, ngo_user, new_ngo_data):
+    rep = RepresentationFactory(user=ngo_user)
+    login(client, ngo_user)
+    data = {**new_ngo_data, "name_kk": "", "name_ru": "Только по-русски"}
+    response = client.post(f"/en/my/ngos/{rep.ngo.bin}/edit/", data)
+    assert (
+        "A verified organisation needs its name in Kazakh."
+        in response.context["form"].errors["name_kk"]
+    )
+    rep.ngo.refresh_from_db()
+    assert rep.ngo.name_kk
+
+
+def test_a_submitted_report_is_never_written_over(ngo_user):
+    from registry import services
+
+    report = AnnualReportFactory(ngo=RepresentationFactory(user=ngo_user).ngo)
+    figures = dict.fromkeys(AnnualReport.FIGURE_FIELDS, 1)
+    with pytest.raises(services.RegistryError):
+        services.save_annual_report(report, figures, ngo_user, submit=False)
+    report.refresh_from_db()
+    assert report.status == AnnualReport.Status.SUBMITTED
+    assert report.income_state_order == 5_000_000

@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from registry.admin import NGOAdmin
 from registry.models import NGO, Representation, StateBody
 from registry.tests.factories import NGOFactory, OfficialFactory, RepresentationFactory, region
 
@@ -75,12 +76,25 @@ def test_an_oblast_official_sees_and_acts_only_in_their_region(client, submitted
 def test_a_citizen_or_ngo_user_cannot_reach_the_staff_screens(client, ngo_user, submitted):
     assert client.get("/ru/admin/registry/ngo/").status_code == 302
     client.force_login(ngo_user)
-    assert client.get(f"/ru/admin/registry/ngo/{submitted.pk}/review/").status_code == 302
+    url = f"/ru/admin/registry/ngo/{submitted.pk}/review/"
+    assert client.get(url).status_code == 302
+    assert client.post(url, {"decision": "approve"}).status_code == 302
+    submitted.refresh_from_db()
     assert submitted.status == NGO.Status.SUBMITTED
 
 
-def test_official_approves_a_claim(client, official):
-    claim = RepresentationFactory(status=Representation.Status.PENDING)
+def test_official_approves_a_claim_in_their_region_only(client):
+    claim = RepresentationFactory(
+        status=Representation.Status.PENDING, ngo__region=region("390000000")
+    )
+    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
+    client.post(
+        "/ru/admin/registry/representation/",
+        {"action": "approve_claims", "_selected_action": [claim.pk]},
+    )
+    claim.refresh_from_db()
+    assert claim.status == Representation.Status.PENDING
+    official = OfficialFactory(body=StateBody.objects.get(code="akimat-390000000"))
     client.force_login(official)
     client.post(
         "/ru/admin/registry/representation/",
@@ -90,17 +104,65 @@ def test_official_approves_a_claim(client, official):
     assert claim.status == Representation.Status.APPROVED and claim.decided_by == official
 
 
-def test_the_queue_needs_the_same_queries_whatever_the_page_size(client, official):
+def test_the_queue_needs_the_same_queries_whatever_the_page_size(client, official, monkeypatch):
     NGOFactory.create_batch(60, status=NGO.Status.SUBMITTED)
     client.force_login(official)
     counts = []
     for per_page in (10, 60):
-        from registry.admin import NGOAdmin
-
-        NGOAdmin.list_per_page = per_page
+        monkeypatch.setattr(NGOAdmin, "list_per_page", per_page)
         with CaptureQueriesContext(connection) as ctx:
             response = client.get("/ru/admin/registry/ngo/", {"status__exact": "submitted"})
         assert response.status_code == 200
+        assert len(response.context["cl"].result_list) == per_page
         counts.append(len(ctx.captured_queries))
-    NGOAdmin.list_per_page = 50
     assert counts[0] == counts[1]
+
+
+def test_history_pages_respect_scope_and_never_revert(client, submitted):
+    submitted.name_ru = "Новое имя"
+    submitted.save()
+    version = submitted.history.last()
+    url = f"/ru/admin/registry/ngo/{submitted.pk}/history/{version.history_id}/"
+    outsider = OfficialFactory(body=StateBody.objects.get(code="akimat-310000000"))
+    client.force_login(outsider)
+    assert client.get(f"/ru/admin/registry/ngo/{submitted.pk}/history/").status_code == 404
+    assert client.get(url).status_code == 404
+    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-390000000")))
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"name_ru": "Старое имя"}).status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.name_ru == "Новое имя"
+
+
+def test_officials_cannot_widen_their_own_scope(client):
+    local = OfficialFactory(body=StateBody.objects.get(code="akimat-310000000"))
+    ministry = StateBody.objects.get(code="mci")
+    client.force_login(local)
+    response = client.post(
+        f"/ru/admin/registry/statebody/{ministry.pk}/change/",
+        {
+            "code": "mci",
+            "name_kk": ministry.name_kk,
+            "level": "republican",
+            "kind": "ministry",
+            "officials": [local.pk],
+        },
+    )
+    assert response.status_code == 403
+    assert not ministry.officials.filter(pk=local.pk).exists()
+
+
+def test_liquidation_is_recorded_with_its_reason(client, official):
+    ngo = NGOFactory(status=NGO.Status.PASSIVE)
+    client.force_login(official)
+    client.post(
+        "/ru/admin/registry/ngo/",
+        {
+            "action": "liquidate_selected",
+            "_selected_action": [ngo.pk],
+            "reason": "Ликвидировано решением суда от 01.10.2026",
+        },
+    )
+    ngo.refresh_from_db()
+    assert ngo.status == NGO.Status.LIQUIDATED
+    assert ngo.status_reason == "Ликвидировано решением суда от 01.10.2026"
