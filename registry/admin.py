@@ -30,7 +30,15 @@ from .models import (
 REVIEW_FIELDS = ("bin", *NGO.PROFILE_FIELDS)
 
 
-def _report(request, done: int, errors: list[str]):
+def apply_each(request, items, action, label=str):
+    """Run a service on each selected record; say how many changed and why the others did not."""
+    done, errors = 0, []
+    for item in items:
+        try:
+            action(item)
+            done += 1
+        except services.RegistryError as exc:
+            errors.append(f"{label(item)}: {exc.message}")
     if done:
         message = ngettext(
             "%(count)d organisation updated.", "%(count)d organisations updated.", done
@@ -164,22 +172,16 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
         }
         return TemplateResponse(request, "admin/registry/ngo_review.html", context)
 
+    DECISIONS = {
+        "approve": lambda ngo, user, reason: services.verify_ngo(ngo, user),
+        "reject": services.reject_ngo,
+        "liquidate": services.liquidate_ngo,
+    }
+
     def _decide(self, request, ngos, decision: str, reason: str = ""):
-        done, errors = 0, []
-        for ngo in ngos:
-            try:
-                if decision == "approve":
-                    services.verify_ngo(ngo, request.user)
-                elif decision == "reject":
-                    services.reject_ngo(ngo, request.user, reason)
-                elif decision == "liquidate":
-                    services.liquidate_ngo(ngo, request.user, reason)
-                else:
-                    continue
-                done += 1
-            except services.RegistryError as exc:
-                errors.append(f"{ngo.bin}: {exc.message}")
-        _report(request, done, errors)
+        if decision in self.DECISIONS:
+            act = self.DECISIONS[decision]
+            apply_each(request, ngos, lambda ngo: act(ngo, request.user, reason), lambda n: n.bin)
 
     @admin.action(description=_("Verify the selected organisations"), permissions=["change"])
     def verify_selected(self, request, queryset):
@@ -243,14 +245,10 @@ class RepresentationAdmin(ScopedHistoryAdmin):
         return super().get_queryset(request).filter(ngo__in=scope)
 
     def _decide(self, request, queryset, approve: bool):
-        done, errors = 0, []
-        for claim in queryset.select_related("ngo"):
-            try:
-                services.decide_claim(claim, request.user, approve)
-                done += 1
-            except services.RegistryError as exc:
-                errors.append(f"{claim}: {exc.message}")
-        _report(request, done, errors)
+        claims = queryset.select_related("ngo", "user")
+        apply_each(
+            request, claims, lambda claim: services.decide_claim(claim, request.user, approve)
+        )
 
     @admin.action(description=_("Approve the selected claims"), permissions=["change"])
     def approve_claims(self, request, queryset):
