@@ -32,6 +32,14 @@ def _reference_data(request):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters (API throttling, exports, login lockouts) start at zero in each test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -179,6 +179,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
+EXPORTS_PER_MINUTE = envint("EXPORTS_PER_MINUTE", 10)
 # Uploads larger than this are refused by the forms before anything is stored.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024

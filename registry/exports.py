@@ -2,7 +2,10 @@
 
 import re
 import tempfile
+import time
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -18,6 +21,22 @@ class Echo:
 
 
 PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]+$")  # amounts, phone numbers like +7 (701) 000
+
+
+def over_limit(request) -> bool:
+    """A whole-register export is heavy: each client gets EXPORTS_PER_MINUTE of them."""
+    ident = request.user.pk if request.user.is_authenticated else get_client_ip(request)
+    key = f"exports:{ident}:{int(time.time() // 60)}"
+    cache.add(key, 0, timeout=60)
+    return cache.incr(key) > settings.EXPORTS_PER_MINUTE
+
+
+def get_client_ip(request) -> str:
+    """The client's address, seen through NUM_PROXIES trusted reverse proxies."""
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a]
+    if settings.NUM_PROXIES and len(forwarded) >= settings.NUM_PROXIES:
+        return forwarded[-settings.NUM_PROXIES]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def cell(value) -> str:

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,6 +59,12 @@ def directory(request):
 
 def directory_export(request, fmt: str):
     """The current filtered result as CSV or XLSX, written row by row."""
+    if exports.over_limit(request):
+        return HttpResponse(
+            _("Too many downloads from your address; try again in a minute."),
+            status=429,
+            content_type="text/plain; charset=utf-8",
+        )
     ngos = directory_queryset(request.GET).qs
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":

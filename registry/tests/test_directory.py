@@ -169,3 +169,13 @@ def test_exported_cells_never_become_spreadsheet_formulas(client):
     assert row[10] == "'+1+cmd|' /C calc'!A0"
     assert row[2] == '\'=HYPERLINK("http://evil.example","click")'
     assert row[12] == "+7 (701) 000-00-00"
+
+
+def test_exports_are_rate_limited_per_client(client, settings):
+    settings.EXPORTS_PER_MINUTE = 2
+    NGOFactory()
+    assert client.get("/en/ngos/export.csv").status_code == 200
+    assert client.get("/en/ngos/export.xlsx").status_code == 200
+    refused = client.get("/en/ngos/export.csv")
+    assert refused.status_code == 429
+    assert "Too many downloads" in refused.content.decode()
