@@ -23,6 +23,11 @@ LABELS = {
 # Roles whose members work in the staff screens (Django admin).
 STAFF_ROLES = {MINISTRY_OFFICIAL, COUNCIL_SECRETARY, FORUM_ORGANISER, ADMINISTRATOR}
 
+# Reference data every staff role reads; the NGOs' own data stays with ministry officials.
+REFERENCE_VIEW = [
+    ("registry", model, ["view"]) for model in ("region", "activityarea", "legalform", "statebody")
+]
+
 # (app_label, model or "*" for every model, actions) per role.
 PERMISSIONS = {
     MINISTRY_OFFICIAL: [
@@ -33,14 +38,8 @@ PERMISSIONS = {
         ("registry", "representation", ["change"]),
         ("tenders", "*", ["view", "add", "change"]),
     ],
-    COUNCIL_SECRETARY: [
-        ("registry", "*", ["view"]),
-        ("councils", "*", ["view", "add", "change", "delete"]),
-    ],
-    FORUM_ORGANISER: [
-        ("registry", "*", ["view"]),
-        ("forums", "*", ["view", "add", "change", "delete"]),
-    ],
+    COUNCIL_SECRETARY: [*REFERENCE_VIEW, ("councils", "*", ["view", "add", "change", "delete"])],
+    FORUM_ORGANISER: [*REFERENCE_VIEW, ("forums", "*", ["view", "add", "change", "delete"])],
     ADMINISTRATOR: [
         (app, "*", ["view", "add", "change", "delete"])
         for app in ("accounts", "registry", "tenders", "forums", "councils", "axes")

@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -15,6 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import roles
 from .forms import SignupForm
 from .models import User
+
+logger = logging.getLogger(__name__)
 
 
 class EmailVerificationTokenGenerator(PasswordResetTokenGenerator):
@@ -34,7 +38,11 @@ def send_verification_email(request, user: User) -> None:
     token = email_verification_token.make_token(user)
     link = request.build_absolute_uri(reverse("accounts:verify", args=[uid, token]))
     body = render_to_string("accounts/verify_email.txt", {"user": user, "link": link})
-    send_mail(_("Confirm your email address"), body, None, [user.email])
+    try:
+        send_mail(_("Confirm your email address"), body, None, [user.email])
+    except OSError:
+        # The account exists either way; the person can ask for the link again.
+        logger.exception("confirmation email to user %s not sent", user.pk)
 
 
 @require_http_methods(["GET", "POST"])

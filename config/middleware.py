@@ -23,6 +23,16 @@ class RequestIdMiddleware:
         return response
 
 
+def client_ip(request) -> str:
+    """The client's address, seen through settings.NUM_PROXIES trusted reverse proxies."""
+    from django.conf import settings
+
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a]
+    if settings.NUM_PROXIES and len(forwarded) >= settings.NUM_PROXIES:
+        return forwarded[-settings.NUM_PROXIES]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 class RequestIdFilter(logging.Filter):
     def filter(self, record):
         record.request_id = request_id_var.get()

@@ -25,6 +25,7 @@ from .models import (
     Representation,
     ResourceCentre,
     StateBody,
+    scope_regions,
 )
 
 REVIEW_FIELDS = ("bin", *NGO.PROFILE_FIELDS)
@@ -120,6 +121,13 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).in_scope_of(request.user)
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """A local official cannot move an NGO out of the regions they are responsible for."""
+        regions = scope_regions(request.user)
+        if db_field.name == "region" and regions is not None:
+            kwargs["queryset"] = Region.objects.filter(pk__in=regions)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     @admin.display(description=_("Review"))
     def review_link(self, ngo):
         if ngo.status != NGO.Status.SUBMITTED:
@@ -133,6 +141,8 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
 
     def review_view(self, request, pk: int):
         """The submitted data beside the last verified version, with approve/reject in one place."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
         ngo = get_object_or_404(self.get_queryset(request), pk=pk)
         if request.method == "POST":
             if not permissions.may_verify(request.user, ngo):
@@ -338,6 +348,12 @@ class ImportJobAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["created_by"]
     readonly_fields = [f.name for f in ImportJob._meta.fields]
+
+    def get_queryset(self, request):
+        return permissions.visible_import_jobs(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.may_import(request.user)
 
     def has_add_permission(self, request):
         return False

@@ -10,6 +10,8 @@ from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from config.middleware import client_ip
+
 CHUNK = 2000
 
 
@@ -25,18 +27,10 @@ PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]+$")  # amounts, phone numbers like 
 
 def over_limit(request) -> bool:
     """A whole-register export is heavy: each client gets EXPORTS_PER_MINUTE of them."""
-    ident = request.user.pk if request.user.is_authenticated else get_client_ip(request)
+    ident = request.user.pk if request.user.is_authenticated else client_ip(request)
     key = f"exports:{ident}:{int(time.time() // 60)}"
     cache.add(key, 0, timeout=60)
     return cache.incr(key) > settings.EXPORTS_PER_MINUTE
-
-
-def get_client_ip(request) -> str:
-    """The client's address, seen through NUM_PROXIES trusted reverse proxies."""
-    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a]
-    if settings.NUM_PROXIES and len(forwarded) >= settings.NUM_PROXIES:
-        return forwarded[-settings.NUM_PROXIES]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def cell(value) -> str:

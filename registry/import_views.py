@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import importer
-from .models import ImportJob, scope_regions
-from .permissions import may_import
+from .models import ImportJob
+from .permissions import may_import, visible_import_jobs
 
 REPORT_PAGE_SIZE = 200
 
@@ -57,12 +57,6 @@ def importer_required(view):
     return guarded
 
 
-def visible_jobs(user):
-    """An official sees the imports they uploaded; national-scope officials see them all."""
-    jobs = ImportJob.objects.all()
-    return jobs if scope_regions(user) is None else jobs.filter(created_by=user)
-
-
 @importer_required
 def upload(request):
     posted = request.method == "POST"
@@ -75,13 +69,13 @@ def upload(request):
             form.add_error("file", exc)
         else:
             return redirect("imports:job", pk=job.pk)
-    jobs = visible_jobs(request.user).select_related("created_by")[:20]
+    jobs = visible_import_jobs(request.user).select_related("created_by")[:20]
     return render(request, "registry/import/upload.html", {"form": form, "jobs": jobs})
 
 
 @importer_required
 def job_detail(request, pk):
-    job = get_object_or_404(visible_jobs(request.user).select_related("created_by"), pk=pk)
+    job = get_object_or_404(visible_import_jobs(request.user).select_related("created_by"), pk=pk)
     running = job.status in (ImportJob.Status.PENDING, ImportJob.Status.RUNNING)
     finished_rows = job.created_count + job.updated_count + job.refused_count
     context = {
@@ -98,7 +92,7 @@ def job_detail(request, pk):
 @require_POST
 def run_for_real(request, pk):
     dry_run = get_object_or_404(
-        visible_jobs(request.user), pk=pk, dry_run=True, status=ImportJob.Status.DONE
+        visible_import_jobs(request.user), pk=pk, dry_run=True, status=ImportJob.Status.DONE
     )
     job = importer.start_real_run(dry_run, request.user)
     messages.success(request, _("The import of “%(name)s” has started.") % {"name": job})

@@ -859,7 +859,11 @@ def start_import(file, user, dry_run: bool) -> ImportJob:
 def start_real_run(dry_run_job: ImportJob, user) -> ImportJob:
     """The real import of a file whose dry run an official has read; once per dry run."""
     ImportJob.objects.select_for_update().get(pk=dry_run_job.pk)
-    started = ImportJob.objects.filter(file=dry_run_job.file.name, dry_run=False).first()
+    started = (
+        ImportJob.objects.filter(file=dry_run_job.file.name, dry_run=False)
+        .exclude(status=ImportJob.Status.FAILED)
+        .first()
+    )
     if started is not None:
         return started
     job = ImportJob.objects.create(

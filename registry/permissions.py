@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from .models import NGO
+from .models import NGO, ImportJob, scope_regions
 
 
 def represents(user, ngo: NGO) -> bool:
@@ -34,6 +34,12 @@ def may_import(user) -> bool:
         user.is_staff
         and (user.has_perm("registry.add_ngo") or user.has_perm("registry.change_ngo"))
     )
+
+
+def visible_import_jobs(user):
+    """An official sees the imports they uploaded; national-scope officials see them all."""
+    jobs = ImportJob.objects.all()
+    return jobs if scope_regions(user) is None else jobs.filter(created_by=user)
 
 
 def ngo_for_representative(user, bin: str) -> NGO:

@@ -164,9 +164,10 @@ def mark_passive_ngos(today: datetime.date | None = None) -> int:
     count = 0
     for pk in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
-            # Checked again under a lock: the NGO may have filed since the list was made.
-            ngo = due.select_for_update().filter(pk=pk).first()
-            if ngo is not None:
+            # Lock first, then check again in a statement of its own, so that a report filed
+            # while this waited for the lock is seen.
+            ngo = NGO.objects.select_for_update().get(pk=pk)
+            if due.filter(pk=pk).exists():
                 _set_status(ngo, NGO.Status.PASSIVE, None, f"no annual report for {year}")
                 count += 1
     return count

@@ -45,3 +45,28 @@ def test_repeated_failures_lock_the_login_even_with_the_right_password(client, s
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_behind_a_proxy_the_lockout_counts_the_client_not_the_proxy(client, settings):
+    settings.NUM_PROXIES = 1
+    UserFactory(email="official@example.kz")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            "/en/accounts/login/",
+            {"username": "official@example.kz", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR="203.0.113.7",
+        )
+    response = client.post(
+        "/en/accounts/login/",
+        {"username": "official@example.kz", "password": PASSWORD},
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert response.status_code == 302
+
+
+def test_an_administrator_cannot_make_anyone_superuser(client):
+    admin_user = UserFactory(is_staff=True, role="administrator")
+    other = UserFactory()
+    client.force_login(admin_user)
+    form = client.get(f"/en/admin/accounts/user/{other.pk}/change/").context["adminform"].form
+    assert "is_superuser" not in form.fields and "user_permissions" not in form.fields

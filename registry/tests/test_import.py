@@ -383,3 +383,15 @@ def test_local_officials_see_only_their_own_imports_and_a_dry_run_runs_for_real_
         second = client.post(reverse("imports:run", args=[dry_run.pk]))
     assert first["Location"] == second["Location"]
     assert ImportJob.objects.filter(dry_run=False).count() == 1
+
+
+def test_import_reports_are_not_open_in_the_admin_to_other_officials(client):
+    owner = OfficialFactory(body=StateBody.objects.get(code="akimat-390000000"))
+    job = ImportJob.objects.create(original_name="r.csv", file="imports/r.csv", created_by=owner)
+    url = f"/ru/admin/registry/importjob/{job.pk}/change/"
+    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
+    assert client.get(url).status_code in (302, 404)
+    client.force_login(OfficialFactory(role="council_secretary"))
+    assert client.get(url).status_code == 403
+    client.force_login(owner)
+    assert client.get(url).status_code == 200

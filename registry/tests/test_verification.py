@@ -166,3 +166,21 @@ def test_liquidation_is_recorded_with_its_reason(client, official):
     ngo.refresh_from_db()
     assert ngo.status == NGO.Status.LIQUIDATED
     assert ngo.status_reason == "Ликвидировано решением суда от 01.10.2026"
+
+
+def test_other_staff_roles_do_not_see_the_ngos_unpublished_data(client, submitted):
+    for role in ("council_secretary", "forum_organiser"):
+        client.force_login(OfficialFactory(role=role))
+        assert client.get("/ru/admin/registry/ngo/").status_code == 403
+        assert client.get(f"/ru/admin/registry/ngo/{submitted.pk}/review/").status_code == 403
+        assert client.get("/ru/admin/registry/annualreport/").status_code == 403
+        assert client.get("/ru/admin/registry/region/").status_code == 200
+
+
+def test_a_local_official_cannot_move_an_ngo_to_another_region(client):
+    almaty = StateBody.objects.get(code="akimat-750000000")
+    ngo = NGOFactory(region=region("750000000"))
+    client.force_login(OfficialFactory(body=almaty))
+    page = client.get(f"/ru/admin/registry/ngo/{ngo.pk}/change/")
+    choices = {c.pk for c in page.context["adminform"].form.fields["region"].queryset}
+    assert choices == {region("750000000").pk}
