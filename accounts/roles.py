@@ -4,24 +4,11 @@ Groups are created by a data migration; their permissions are kept in step after
 migrate, because the apps that define the permissions migrate after this one.
 """
 
-from django.utils.translation import gettext_lazy as _
-
 MINISTRY_OFFICIAL = "ministry_official"
 NGO_REPRESENTATIVE = "ngo_representative"
 COUNCIL_SECRETARY = "council_secretary"
 FORUM_ORGANISER = "forum_organiser"
 ADMINISTRATOR = "administrator"
-
-LABELS = {
-    MINISTRY_OFFICIAL: _("Ministry official"),
-    NGO_REPRESENTATIVE: _("NGO representative"),
-    COUNCIL_SECRETARY: _("Council secretary"),
-    FORUM_ORGANISER: _("Forum organiser"),
-    ADMINISTRATOR: _("Administrator"),
-}
-
-# Roles whose members work in the staff screens (Django admin).
-STAFF_ROLES = {MINISTRY_OFFICIAL, COUNCIL_SECRETARY, FORUM_ORGANISER, ADMINISTRATOR}
 
 # Reference data every staff role reads; the NGOs' own data stays with ministry officials.
 REFERENCE_VIEW = [
