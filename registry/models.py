@@ -454,20 +454,12 @@ class NGO(models.Model):
         return self.status_reason
 
     # Fields a funder or citizen relies on, and their weight in the profile-completeness level.
-    COMPLETENESS_FIELDS = (
-        "name_kk",
-        "name_ru",
-        "name_en",
-        "description",
-        "address",
-        "registered_on",
-        "head_name",
-        "email",
-        "phone",
-        "website",
-        "staff_count",
-        "volunteer_count",
-        "beneficiary_count",
+    COMPLETENESS_FIELDS = tuple(
+        dict.fromkeys(
+            "description" if f.startswith("description_") else f  # any language counts
+            for f in PROFILE_FIELDS
+            if f not in ("legal_form", "kind", "region")  # required, so always filled
+        )
     )
 
     def completeness(self, reports=None) -> int:
