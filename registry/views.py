@@ -5,10 +5,9 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -270,7 +269,8 @@ def report_correct(request, bin: str, pk: int):
 def document_download(request, pk: int):
     document = get_object_or_404(Document.objects.select_related("ngo"), pk=pk)
     if not may_see_documents(request.user, document.ngo):
-        raise PermissionDenied(_("You may not see the documents of this organisation."))
+        # The same answer as for an id that does not exist: ids must not tell which exist.
+        raise Http404
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.original_name
     )
