@@ -208,6 +208,12 @@ EXPORTS_PER_MINUTE = envint("EXPORTS_PER_MINUTE", 10)
 # Uploads larger than this are refused by the forms before anything is stored.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
+# Register imports are refused beyond these, before the file is read (README: Import limits).
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 50_000)
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
+IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 2000)
+IMPORT_MAX_UNPACKED_BYTES = envint("IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+IMPORT_REPORT_FAULTS_PER_KIND = envint("IMPORT_REPORT_FAULTS_PER_KIND", 100)
 
 CACHES = {
     "default": (

@@ -741,8 +741,10 @@ class ImportJob(models.Model):
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     refused_count = models.PositiveIntegerField(_("refused"), default=0)
-    report = models.JSONField(_("report"), default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    # How many faults of each kind the file had; the report lists only the first of each kind.
+    fault_counts = models.JSONField(_("faults by kind"), default=dict, blank=True)
+    error_code = models.CharField(_("error"), max_length=40, blank=True)
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -764,3 +766,56 @@ class ImportJob(models.Model):
     @property
     def progress_percent(self) -> int:
         return round(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def error(self) -> str:
+        """Why the job failed, in the language of whoever reads it."""
+        from .import_report import message
+
+        return message(self.error_code, self.error_params) if self.error_code else ""
+
+    @property
+    def unlisted_faults(self) -> int:
+        """Faults counted but left out of the report (beyond the first of their kind)."""
+        return max(sum(self.fault_counts.values()) - self.issues.count(), 0)
+
+
+class ImportIssue(models.Model):
+    """One line of an import report: a message code and its parameters, translated when shown."""
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="issues")
+    line = models.PositiveIntegerField(_("row"))
+    column = models.TextField(_("column"))
+    level = models.CharField(_("level"), max_length=10)
+    code = models.CharField(_("message"), max_length=40)
+    params = models.JSONField(_("details"), default=dict)
+    bin = models.TextField(_("BIN"), blank=True)
+    action = models.CharField(_("outcome"), max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["line", "pk"]
+        verbose_name = _("import report line")
+        verbose_name_plural = _("import report lines")
+        indexes = [models.Index(fields=["job", "line", "id"], name="import_issue_page")]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.line} {self.code}"
+
+
+class ImportRefusal(models.Model):
+    """A refused row of an import and every error that refused it, for the file of refusals."""
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="refusals")
+    line = models.PositiveIntegerField(_("row"))
+    reasons = models.JSONField(_("reasons"))  # [[column, code, params], ...]
+
+    class Meta:
+        ordering = ["line"]
+        verbose_name = _("refused import row")
+        verbose_name_plural = _("refused import rows")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "line"], name="import_refusal_unique_line")
+        ]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.line}"
