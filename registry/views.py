@@ -1,6 +1,5 @@
 """Public pages of the register (read-only) and the self-service pages of NGO representatives."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -67,9 +66,15 @@ def directory_export(request, fmt: str):
     ngos = directory_queryset(request.GET).qs
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
+        delimiter = exports.separator(request)
+        if delimiter is None:
+            return HttpResponse(
+                _("Choose “;” or “,” as the separator."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         response = StreamingHttpResponse(
-            exports.csv_rows(ngos, csv.writer(exports.Echo())),
-            content_type="text/csv; charset=utf-8",
+            exports.csv_rows(ngos, delimiter), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="ngos-{stamp}.csv"'
         return response
