@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import permissions
 from .models import NGO, AnnualReport, Document, Representation, report_year_due
@@ -48,17 +49,66 @@ def next_report_year(ngo: NGO) -> int:
     return year
 
 
+NOT_IN_PUBLIC_REGISTER = gettext_lazy(
+    "No organisation with this BIN is in the public register. If it is yours, register it: the "
+    "ministry checks every new profile."
+)
+
+
 @transaction.atomic
-def create_ngo(form, user) -> NGO:
-    """A new NGO profile in draft; its creator becomes its first representative."""
-    ngo = form.save(commit=False)
-    ngo.status = NGO.Status.DRAFT
-    _save(ngo, user, "created")
-    form.save_m2m()
-    Representation.objects.create(
-        user=user, ngo=ngo, status=Representation.Status.APPROVED, decided_at=timezone.now()
-    )
-    return ngo
+def create_ngo(form, user) -> NGO | Representation:
+    """A new NGO profile in draft, its creator its first representative — or a claim.
+
+    A BIN already held by a profile nobody has verified yet (draft, submitted, rejected) is not
+    refused as "already exists": that would let whoever typed it first keep the real
+    organisation out, and tell anyone that an unpublished profile exists. It becomes a claim
+    on that profile for an official to decide, and the answer names nothing of the profile.
+    """
+    bin = form.cleaned_data["bin"]
+    held = NGO.objects.select_for_update().filter(bin=bin).first()
+    if held is None:
+        try:
+            with transaction.atomic():
+                ngo = form.save(commit=False)
+                ngo.status = NGO.Status.DRAFT
+                _save(ngo, user, "created")
+        except IntegrityError:  # the same BIN registered a moment ago
+            held = NGO.objects.get(bin=bin)
+        else:
+            form.save_m2m()
+            Representation.objects.create(
+                user=user, ngo=ngo, status=Representation.Status.APPROVED, decided_at=timezone.now()
+            )
+            return ngo
+    if held.is_public:
+        raise RegistryError(
+            _("This organisation is already in the register; ask to represent it instead.")
+        )
+    return _request_representation(user, held, "")
+
+
+def claim_ngo(user, bin: str, position: str = "") -> Representation:
+    """Ask to represent an NGO of the public register; an official decides.
+
+    A BIN outside the public register gets the same answer whether it is free or held by an
+    unpublished profile: the way to it is registering, which becomes a claim if it is held.
+    """
+    ngo = NGO.objects.public().filter(bin=bin).first()
+    if ngo is None:
+        raise RegistryError(str(NOT_IN_PUBLIC_REGISTER))
+    return _request_representation(user, ngo, position)
+
+
+def _request_representation(user, ngo: NGO, position: str) -> Representation:
+    if ngo.representatives.filter(user=user).exists():
+        raise RegistryError(_("You have already asked to represent this organisation."))
+    try:
+        with transaction.atomic():
+            return Representation.objects.create(
+                user=user, ngo=ngo, status=Representation.Status.PENDING, position=position
+            )
+    except IntegrityError as exc:
+        raise RegistryError(_("You have already asked to represent this organisation.")) from exc
 
 
 @transaction.atomic
@@ -69,22 +119,6 @@ def update_profile(form, user) -> NGO:
     _save(ngo, user, "profile edited")
     form.save_m2m()
     return ngo
-
-
-def claim_ngo(user, bin: str, position: str = "") -> Representation:
-    """Ask to represent an NGO already in the register; an official decides."""
-    ngo = NGO.objects.public().filter(bin=bin).first()
-    if ngo is None:
-        raise RegistryError(_("No organisation with this BIN is in the register."))
-    if ngo.representatives.filter(user=user).exists():
-        raise RegistryError(_("You have already asked to represent this organisation."))
-    try:
-        with transaction.atomic():
-            return Representation.objects.create(
-                user=user, ngo=ngo, status=Representation.Status.PENDING, position=position
-            )
-    except IntegrityError as exc:
-        raise RegistryError(_("You have already asked to represent this organisation.")) from exc
 
 
 @transaction.atomic

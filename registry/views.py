@@ -138,9 +138,22 @@ def verified_email_required(view):
 def ngo_create(request):
     form = NewNGOForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ngo = services.create_ngo(form, request.user)
-        messages.success(request, _("The profile has been saved as a draft."))
-        return redirect("registry:ngo_manage", bin=ngo.bin)
+        try:
+            created = services.create_ngo(form, request.user)
+        except services.RegistryError as exc:
+            form.add_error("bin", exc.message)
+        else:
+            if isinstance(created, NGO):
+                messages.success(request, _("The profile has been saved as a draft."))
+                return redirect("registry:ngo_manage", bin=created.bin)
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to the ministry: an official will check who "
+                    "represents the organisation with this BIN and write to you."
+                ),
+            )
+            return redirect("registry:my_ngos")
     return render(request, "registry/ngo_form.html", {"form": form, "creating": True})
 
 
