@@ -18,7 +18,7 @@ def profile_data(ngo, **changes):
     """The edit form as the representative posts it: current values, some of them changed."""
     form = NGOProfileForm(instance=ngo)
     data = {}
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = form.initial.get(name)
         if name == "activity_areas":
             data[name] = [area.pk for area in value or []]
