@@ -1,5 +1,8 @@
 """The review pages' building blocks: field-by-field comparison and the checklist of gaps."""
 
+import datetime
+
+from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +23,8 @@ def shown(obj, name: str):
     value = getattr(obj, name)
     if field.choices:
         return dict(field.flatchoices).get(value, value)
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return value
 
 

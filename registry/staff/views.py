@@ -1,10 +1,12 @@
 """The workspace's dashboard; the list and history of the NGOs in an official's scope."""
 
+import datetime
 import re
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -80,6 +82,8 @@ def shown_value(name: str, value, names: dict):
     field = NGO._meta.get_field(name)
     if field.choices:
         return dict(field.flatchoices).get(value, value)
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return value
 
 
