@@ -1,7 +1,8 @@
 """Messages of Django itself that its Kazakh catalogue leaves untranslated.
 
 Naming them here puts them into our catalogues, which take precedence over Django's, so sign-up,
-login and the ages in the staff workspace ("3 days ago", Django's timesince) read in Kazakh too. The text must stay exactly Django's (5.2).
+login and the ages in the staff workspace ("3 days ago", Django's timesince) read in Kazakh too.
+The text must stay exactly Django's (5.2).
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy

@@ -14,7 +14,7 @@ from django.utils import timezone
 from accounts.tests.factories import PASSWORD
 from registry import services
 from registry.models import NGO, Representation
-from registry.tests.factories import NGOFactory, OfficialFactory, RepresentationFactory
+from registry.tests.factories import OfficialFactory, RepresentationFactory
 from tests.browser import browser_page  # noqa: F401
 
 SHOTS = Path("/tmp/shots")
