@@ -25,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
+    path("staff/", include("registry.staff.urls")),
     path("", include("registry.urls")),
 )

@@ -4,15 +4,27 @@ History rows (django-simple-history) record who made the change and why; views s
 """
 
 import datetime
+import logging
 
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import permissions
-from .models import NGO, AnnualReport, Document, Representation, report_year_due
+from .models import (
+    NGO,
+    AnnualReport,
+    Document,
+    ParticularsChange,
+    Representation,
+    report_year_due,
+)
+
+logger = logging.getLogger(__name__)
 
 
 class RegistryError(Exception):
@@ -29,7 +41,7 @@ def _save(obj, user, reason: str, **kwargs):
     obj.save(**kwargs)
 
 
-STATUS_FIELDS = ["status", "status_reason", "status_changed_at"]
+STATUS_FIELDS = ["status", "status_reason", "status_changed_at", "submitted_at"]
 
 
 def _set_status(ngo: NGO, status: str, user, reason: str, status_reason: str = "") -> None:
@@ -113,25 +125,125 @@ def _request_representation(user, ngo: NGO, position: str) -> Representation:
 
 @transaction.atomic
 def update_profile(form, user) -> NGO:
-    ngo = form.save(commit=False)
-    if ngo.is_public:
-        ngo.data_confirmed_at = timezone.now()
+    """Save a representative's edit of the profile.
+
+    An NGO not yet public changes freely. A public NGO's contacts, description and counts go
+    live at once; its registered particulars (NGO.REGISTERED_FIELDS) wait in a
+    ParticularsChange until an official approves them.
+    """
+    if not form.instance.is_public:
+        ngo = form.save(commit=False)
+        _save(ngo, user, "profile edited")
+        form.save_m2m()
+        return ngo
+    ngo = NGO.objects.select_for_update().get(pk=form.instance.pk)
+    data = form.cleaned_data
+    for name in NGO.PROFILE_FIELDS:
+        if name not in NGO.REGISTERED_FIELDS:
+            setattr(ngo, name, data[name])
+    ngo.data_confirmed_at = timezone.now()
     _save(ngo, user, "profile edited")
-    form.save_m2m()
+    ngo.activity_areas.set(data["activity_areas"])
+    proposed = {
+        name: ParticularsChange.encode(name, data[name])
+        for name in NGO.REGISTERED_FIELDS
+        if data[name] != getattr(ngo, name)
+    }
+    propose_particulars(ngo, proposed, user)
     return ngo
 
 
+def propose_particulars(ngo: NGO, proposed: dict, user) -> ParticularsChange | None:
+    """Open, update or withdraw the NGO's pending change so that it holds `proposed`."""
+    pending = ParticularsChange.objects.select_for_update().pending().filter(ngo=ngo).first()
+    now = timezone.now()
+    if pending is None:
+        if not proposed:
+            return None
+        return ParticularsChange.objects.create(
+            ngo=ngo, values=proposed, submitted_by=user, submitted_at=now
+        )
+    if not proposed:
+        pending.status = ParticularsChange.Status.WITHDRAWN
+        pending.decided_by, pending.decided_at = user, now
+    elif proposed != pending.values:
+        pending.values, pending.revision = proposed, pending.revision + 1
+        pending.submitted_by, pending.submitted_at = user, now
+    pending.save()
+    return pending
+
+
 @transaction.atomic
-def decide_claim(claim: Representation, official, approve: bool) -> Representation:
+def decide_particulars_change(
+    change: ParticularsChange,
+    official,
+    approve: bool,
+    reason: str = "",
+    revision: int | None = None,
+) -> ParticularsChange:
+    """Approve (the NGO takes the proposed values) or reject with a reason the NGO sees."""
+    change = ParticularsChange.objects.select_for_update().get(pk=change.pk)
+    ngo = NGO.objects.select_for_update().get(pk=change.ngo_id)
+    if not permissions.may_verify(official, ngo):
+        raise RegistryError(_("This organisation is outside your scope."))
+    if change.status != ParticularsChange.Status.PENDING:
+        raise RegistryError(_("This change has already been decided."))
+    if revision is not None and revision != change.revision:
+        raise RegistryError(
+            _("The organisation has changed its proposal meanwhile; review it again.")
+        )
+    if not approve and not reason.strip():
+        raise RegistryError(_("Give the reason for the rejection; the organisation will see it."))
+    if approve:
+        change.apply_to(ngo)
+        if not ngo.name_kk:
+            raise RegistryError(_("A verified organisation needs its name in Kazakh."))
+        ngo.data_confirmed_at = timezone.now()
+        _save(ngo, official, "registered particulars approved")
+    change.status = (
+        ParticularsChange.Status.APPROVED if approve else ParticularsChange.Status.REJECTED
+    )
+    change.reason = reason.strip()
+    change.decided_by, change.decided_at = official, timezone.now()
+    change.save()
+    return change
+
+
+@transaction.atomic
+def decide_claim(
+    claim: Representation, official, approve: bool, reason: str = ""
+) -> Representation:
+    """Approve or reject a request to represent an NGO; the claimant is told by email."""
+    claim = (
+        Representation.objects.select_for_update().select_related("ngo", "user").get(pk=claim.pk)
+    )
     if not permissions.may_verify(official, claim.ngo):
         raise RegistryError(_("This organisation is outside your scope."))
     if claim.status != Representation.Status.PENDING:
         raise RegistryError(_("This request has already been decided."))
+    if not approve and not reason.strip():
+        raise RegistryError(
+            _("Give the reason for the rejection; the person who asked will see it.")
+        )
     claim.status = Representation.Status.APPROVED if approve else Representation.Status.REJECTED
+    claim.decision_reason = reason.strip()
     claim.decided_at = timezone.now()
     claim.decided_by = official
     _save(claim, official, "claim approved" if approve else "claim rejected")
+    transaction.on_commit(lambda: send_claim_decision(claim))
     return claim
+
+
+def send_claim_decision(claim: Representation) -> None:
+    """The decision, in the language the claimant asked in."""
+    with translation.override(claim.language):
+        context = {"claim": claim, "ngo": claim.ngo, "approved": claim.status == "approved"}
+        subject = render_to_string("registry/email/claim_decision_subject.txt", context).strip()
+        body = render_to_string("registry/email/claim_decision.txt", context)
+    try:
+        send_mail(subject, body, None, [claim.user.email])
+    except OSError:
+        logger.exception("claim decision email for representation %s not sent", claim.pk)
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import exports, services
+from . import exports, hooks, services
 from .filters import NGOFilter
 from .forms import (
     AnnualReportForm,
@@ -22,8 +22,17 @@ from .forms import (
     NewNGOForm,
     NGOProfileForm,
 )
-from .models import NGO, ActivityArea, AnnualReport, Document, Membership, report_year_due
+from .models import (
+    NGO,
+    ActivityArea,
+    AnnualReport,
+    Document,
+    Membership,
+    ParticularsChange,
+    report_year_due,
+)
 from .permissions import may_see_documents, ngo_for_representative
+from .staff.compare import label
 
 PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
@@ -111,6 +120,7 @@ def ngo_detail(request, bin: str):
         "members_count": members.count(),
         "resource_centres": ngo.resource_centres.select_related("region"),
         "registered_region": ngo.region.name_on(ngo.registered_on),
+        "sections": hooks.collect(hooks.NGO_PAGE_SECTIONS, request, ngo),
     }
     return render(request, "registry/ngo_detail.html", context)
 
@@ -176,8 +186,16 @@ def ngo_claim(request):
 @login_required
 def ngo_manage(request, bin: str):
     ngo = ngo_for_representative(request.user, bin)
+    change = ngo.particulars_changes.order_by("-pk").first()
+    if change and change.status not in (
+        ParticularsChange.Status.PENDING,
+        ParticularsChange.Status.REJECTED,
+    ):
+        change = None
     context = {
         "ngo": ngo,
+        "change": change,
+        "change_fields": [label(name) for name in change.values] if change else [],
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
         "new_report_form": NewAnnualReportForm(initial={"year": services.next_report_year(ngo)}),
@@ -192,12 +210,24 @@ def ngo_edit(request, bin: str):
     if not ngo.is_editable:
         messages.error(request, _("The profile cannot be edited while it is being verified."))
         return redirect("registry:ngo_manage", bin=ngo.bin)
-    form = NGOProfileForm(request.POST or None, instance=ngo)
+    pending = ngo.particulars_changes.pending().first()
+    initial = pending.values if pending else None
+    form = NGOProfileForm(request.POST or None, instance=ngo, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.update_profile(form, request.user)
-        messages.success(request, _("The profile has been saved."))
+        if ngo.particulars_changes.pending().exists():
+            messages.success(
+                request,
+                _(
+                    "The profile has been saved. The change of the registered particulars will "
+                    "be public once the ministry approves it; until then the register shows the "
+                    "verified ones."
+                ),
+            )
+        else:
+            messages.success(request, _("The profile has been saved."))
         return redirect("registry:ngo_manage", bin=ngo.bin)
-    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo})
+    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo, "pending": pending})
 
 
 def _run(request, action, success: str):
