@@ -1,6 +1,6 @@
 """What every endpoint of the open-data API shares: paging, stable ordering, one error shape."""
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
 from rest_framework import serializers
@@ -82,6 +82,7 @@ def handle_exception(exc, context):
         response.data = error_body("A parameter is not valid.", "invalid", errors)
     else:
         codes = exc.get_codes() if hasattr(exc, "get_codes") else "error"
+        codes = "not_found" if isinstance(exc, Http404) else codes
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
         response.data = error_body(detail, codes if isinstance(codes, str) else "error")
     return response
