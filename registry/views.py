@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import exports, hooks, services
-from .filters import NGOFilter
+from .filters import NGOApiFilter, NGOFilter
 from .forms import (
     AnnualReportForm,
     ClaimForm,
@@ -38,9 +38,9 @@ PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
 
 
-def directory_queryset(params):
+def directory_queryset(params, filterset_class=NGOFilter):
     ngos = NGO.objects.public().select_related("region", "legal_form")
-    return NGOFilter(params, queryset=ngos)
+    return filterset_class(params, queryset=ngos)
 
 
 def _page_size(request) -> int:
@@ -52,8 +52,11 @@ def _page_size(request) -> int:
 
 
 def directory(request):
+    """An invalid filter is refused (400, the reason beside the field), as in the API."""
     filterset = directory_queryset(request.GET)
-    ngos = filterset.qs.prefetch_related(
+    valid = filterset.is_valid()
+    ngos = filterset.qs if valid else NGO.objects.none()
+    ngos = ngos.prefetch_related(
         Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
     )
     page = Paginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
@@ -61,6 +64,16 @@ def directory(request):
         request,
         "registry/directory.html",
         {"filter": filterset, "page": page, "page_sizes": PAGE_SIZES},
+        status=200 if valid else 400,
+    )
+
+
+def filter_errors(filterset) -> str:
+    return "\n".join(
+        f"{filterset.form.fields[name].label}: {' '.join(errors)}"
+        if name in filterset.form.fields
+        else " ".join(errors)
+        for name, errors in filterset.errors.items()
     )
 
 
@@ -72,7 +85,12 @@ def directory_export(request, fmt: str):
             status=429,
             content_type="text/plain; charset=utf-8",
         )
-    ngos = directory_queryset(request.GET).qs
+    filterset = directory_queryset(request.GET, NGOApiFilter)
+    if not filterset.is_valid():
+        return HttpResponse(
+            filter_errors(filterset), status=400, content_type="text/plain; charset=utf-8"
+        )
+    ngos = filterset.qs
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         delimiter = exports.separator(request)
@@ -90,6 +108,44 @@ def directory_export(request, fmt: str):
     return exports.xlsx_response(ngos, f"ngos-{stamp}.xlsx")
 
 
+def report_figures(reports) -> list[tuple[str, list]]:
+    """Rows of the public figures table: income, its total, expenses, their total, people."""
+
+    def row(name):
+        field = AnnualReport._meta.get_field(name)
+        return field.verbose_name, [getattr(r, name) for r in reports]
+
+    return [
+        *map(row, AnnualReport.INCOME_FIELDS),
+        (_("total income, ₸"), [r.total_income for r in reports]),
+        *map(row, AnnualReport.EXPENSE_FIELDS),
+        (_("total expenses, ₸"), [r.total_expenses for r in reports]),
+        *map(row, AnnualReport.COUNT_FIELDS),
+        row("member_count"),
+        row("property_value"),
+    ]
+
+
+def spending(reports) -> dict | None:
+    """Where the money went in the latest year that says so, each category with its share."""
+    report = next((r for r in reports if r.total_expenses), None)
+    if report is None:
+        return None
+    total = report.total_expenses
+    return {
+        "report": report,
+        "total": total,
+        "lines": [
+            (
+                AnnualReport._meta.get_field(name).verbose_name,
+                getattr(report, name) or 0,
+                round(100 * (getattr(report, name) or 0) / total),
+            )
+            for name in AnnualReport.EXPENSE_FIELDS
+        ],
+    }
+
+
 def ngo_detail(request, bin: str):
     ngo = get_object_or_404(NGO.objects.public().select_related("region", "legal_form"), bin=bin)
     reports = list(ngo.annual_reports.latest_versions())
@@ -104,10 +160,9 @@ def ngo_detail(request, bin: str):
         "ngo": ngo,
         "areas": ngo.activity_areas.all(),
         "reports": reports,
-        "figures": [
-            (AnnualReport._meta.get_field(name).verbose_name, [getattr(r, name) for r in reports])
-            for name in AnnualReport.FIGURE_FIELDS
-        ],
+        "figures": report_figures(reports),
+        "overspent": [r for r in reports if r.spent_more_than_received],
+        "spending": spending(reports),
         "last_year": last_year,
         "last_report": last_report,
         "filed_on_time": first_versions.get(last_year) and first_versions[last_year].filed_on_time,
@@ -248,6 +303,18 @@ def ngo_submit(request, bin: str):
         request,
         lambda: services.submit_for_verification(ngo, request.user),
         _("The profile has been submitted to the ministry for verification."),
+    )
+    return redirect("registry:ngo_manage", bin=ngo.bin)
+
+
+@login_required
+@require_POST
+def ngo_confirm(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    _run(
+        request,
+        lambda: services.confirm_particulars(ngo, request.user),
+        _("You have confirmed that the organisation's data is correct."),
     )
     return redirect("registry:ngo_manage", bin=ngo.bin)
 

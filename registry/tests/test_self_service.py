@@ -184,6 +184,11 @@ def test_annual_report_is_filled_submitted_and_corrected_as_a_new_version(client
         "volunteer_count": "25",
         "beneficiary_count": "1200",
         "project_count": "2",
+        "expense_programmes": "9 000 000",
+        "expense_salaries": "2 500 000",
+        "expense_administration": "600 000",
+        "expense_assets": "0",
+        "expense_other": "0",
     }
     client.post(f"/ru/my/ngos/{ngo.bin}/reports/{report.pk}/", {**figures, "submit": "1"})
     report.refresh_from_db()
