@@ -8,8 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -44,16 +45,42 @@ def _page_size(request) -> int:
     return size if size in PAGE_SIZES else PAGE_SIZES[0]
 
 
+# What a link back to the directory may carry: its filters and place, nothing else.
+DIRECTORY_PARAMS = ("q", *(n for n in NGOFilter.base_filters if n != "q"), "page", "page_size")
+
+
+def directory_query(params) -> str:
+    """The directory's own parameters from `params` (a QueryDict or a query string), encoded."""
+    if isinstance(params, str):
+        params = QueryDict(params[:2000])
+    kept = QueryDict(mutable=True)
+    for name in DIRECTORY_PARAMS:
+        value = params.get(name, "")[:200]
+        if value:
+            kept[name] = value
+    return kept.urlencode()
+
+
 def directory(request):
     filterset = directory_queryset(request.GET)
     ngos = filterset.qs.prefetch_related(
         Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
     )
     page = Paginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
+    filters_used = sum(
+        1 for name in filterset.form.fields if name not in ("q", "sort") and request.GET.get(name)
+    )
     return render(
         request,
         "registry/directory.html",
-        {"filter": filterset, "page": page, "page_sizes": PAGE_SIZES},
+        {
+            "filter": filterset,
+            "page": page,
+            "page_sizes": PAGE_SIZES,
+            "approximate": "approximate" in ngos.query.annotations,
+            "filters_used": filters_used,
+            "back": directory_query(request.GET),
+        },
     )
 
 
@@ -79,6 +106,7 @@ def directory_export(request, fmt: str):
 
 def ngo_detail(request, bin: str):
     ngo = get_object_or_404(NGO.objects.public().select_related("region", "legal_form"), bin=bin)
+    back = directory_query(request.GET.get("back", ""))
     reports = list(ngo.annual_reports.latest_versions())
     reports.sort(key=lambda r: r.year, reverse=True)
     last_year = report_year_due()
@@ -89,6 +117,7 @@ def ngo_detail(request, bin: str):
     ).select_related("member")
     context = {
         "ngo": ngo,
+        "directory_url": reverse("registry:directory") + (f"?{back}" if back else ""),
         "areas": ngo.activity_areas.all(),
         "reports": reports,
         "figures": [
@@ -113,8 +142,23 @@ def ngo_detail(request, bin: str):
 
 @login_required
 def my_ngos(request):
-    representations = request.user.representations.select_related("ngo", "ngo__region")
-    return render(request, "registry/my_ngos.html", {"representations": representations})
+    """One line per NGO: where it stands and what to do next."""
+    representations = list(
+        request.user.representations.select_related("ngo", "ngo__region").order_by("-created_at")
+    )
+    filed: dict[int, set[int]] = {}
+    for ngo_id, year in (
+        AnnualReport.objects.submitted()
+        .filter(ngo__in=[rep.ngo_id for rep in representations], year__gte=report_year_due())
+        .values_list("ngo_id", "year")
+    ):
+        filed.setdefault(ngo_id, set()).add(year)
+    rows = []
+    for rep in representations:
+        situation = rep.situation(filed.get(rep.ngo_id, set()))
+        year = rep.ngo.report_year_open(filed.get(rep.ngo_id, set()))
+        rows.append({"rep": rep, "ngo": rep.ngo, "situation": situation, "year": year})
+    return render(request, "registry/my_ngos.html", {"rows": rows})
 
 
 def verified_email_required(view):
@@ -156,17 +200,20 @@ def ngo_claim(request):
     return render(request, "registry/claim.html", {"form": form})
 
 
-@login_required
-def ngo_manage(request, bin: str):
-    ngo = ngo_for_representative(request.user, bin)
+def _manage_page(request, ngo: NGO, document_form=None):
     context = {
         "ngo": ngo,
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
         "new_report_form": NewAnnualReportForm(initial={"year": services.next_report_year(ngo)}),
-        "document_form": DocumentForm(),
+        "document_form": document_form or DocumentForm(),
     }
     return render(request, "registry/manage.html", context)
+
+
+@login_required
+def ngo_manage(request, bin: str):
+    return _manage_page(request, ngo_for_representative(request.user, bin))
 
 
 @login_required
@@ -281,12 +328,11 @@ def document_download(request, pk: int):
 def document_upload(request, bin: str):
     ngo = ngo_for_representative(request.user, bin)
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        services.attach_document(
-            ngo, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
-        )
-        messages.success(request, _("The document has been attached."))
-    else:
-        for error in form.errors.get("file", []) + form.errors.get("kind", []):
-            messages.error(request, error)
+    if not form.is_valid():
+        # The page again, with the errors beside the fields and the chosen type kept.
+        return _manage_page(request, ngo, document_form=form)
+    services.attach_document(
+        ngo, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
+    )
+    messages.success(request, _("The document has been attached."))
     return redirect("registry:ngo_manage", bin=ngo.bin)
