@@ -630,6 +630,22 @@ class AnnualReport(models.Model):
         return datetime.date(self.year + 1, *self.DEADLINE_MONTH_DAY)
 
     @property
+    def reference(self) -> str:
+        """The number a representative quotes to the ministry: BIN, year and version."""
+        return f"{self.ngo.bin}-{self.year}-v{self.version}"
+
+    @property
+    def is_late(self) -> bool:
+        """Filed (or, for a draft, to be filed) after 31 March of the following year."""
+        filed_on = timezone.localdate(self.submitted_at) if self.submitted_at else today()
+        return filed_on > self.deadline
+
+    @property
+    def is_blank(self) -> bool:
+        """A first version whose figures nobody has entered yet (they are all still 0)."""
+        return self.version == 1 and not any(getattr(self, f) for f in self.FIGURE_FIELDS)
+
+    @property
     def filed_on_time(self) -> bool:
         if self.submitted_at is None:
             return False

@@ -41,15 +41,6 @@ def _set_status(
     _save(ngo, user, reason, update_fields=[*STATUS_FIELDS, *also])
 
 
-def next_report_year(ngo: NGO) -> int:
-    """The year a new report most likely is for: the latest past year without one."""
-    filed = set(ngo.annual_reports.values_list("year", flat=True))
-    year = timezone.localdate().year - 1
-    while year in filed:
-        year -= 1
-    return year
-
-
 @transaction.atomic
 def create_ngo(form, user) -> NGO:
     """A new NGO profile in draft; its creator becomes its first representative."""

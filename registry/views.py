@@ -176,7 +176,8 @@ def verified_email_required(view):
 
 @verified_email_required
 def ngo_create(request):
-    form = NewNGOForm(request.POST or None)
+    # A BIN not found by the claim page comes along, so it need not be typed again.
+    form = NewNGOForm(request.POST or None, initial={"bin": request.GET.get("bin", "")[:20]})
     if request.method == "POST" and form.is_valid():
         ngo = services.create_ngo(form, request.user)
         messages.success(request, _("The profile has been saved as a draft."))
@@ -186,18 +187,30 @@ def ngo_create(request):
 
 @verified_email_required
 def ngo_claim(request):
+    """BIN first; then "Is this your organisation?" with its public name; then the request.
+
+    Only the public register is looked up: whether an unpublished NGO holds a BIN is never shown.
+    """
     form = ClaimForm(request.POST or None)
+    context = {"form": form}
     if request.method == "POST" and form.is_valid():
-        try:
-            services.claim_ngo(
-                request.user, form.cleaned_data["bin"], form.cleaned_data["position"]
-            )
-        except services.RegistryError as exc:
-            form.add_error("bin", exc.message)
+        bin = form.cleaned_data["bin"]
+        ngo = NGO.objects.public().select_related("region").filter(bin=bin).first()
+        if ngo is None:
+            context["not_found"] = bin
+        elif "confirm" not in request.POST:
+            context["ngo"] = ngo
         else:
-            messages.success(request, _("Your request has been sent to the ministry for approval."))
-            return redirect("registry:my_ngos")
-    return render(request, "registry/claim.html", {"form": form})
+            try:
+                services.claim_ngo(request.user, bin, form.cleaned_data["position"])
+            except services.RegistryError as exc:
+                form.add_error("bin", exc.message)
+            else:
+                messages.success(
+                    request, _("Your request has been sent to the ministry for approval.")
+                )
+                return redirect("registry:my_ngos")
+    return render(request, "registry/claim.html", context)
 
 
 def _manage_page(request, ngo: NGO, document_form=None):
@@ -205,7 +218,10 @@ def _manage_page(request, ngo: NGO, document_form=None):
         "ngo": ngo,
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
-        "new_report_form": NewAnnualReportForm(initial={"year": services.next_report_year(ngo)}),
+        # The year due now (not the oldest one missing), else last year's.
+        "new_report_form": NewAnnualReportForm(
+            initial={"year": ngo.report_year_open() or timezone.localdate().year - 1}
+        ),
         "document_form": document_form or DocumentForm(),
     }
     return render(request, "registry/manage.html", context)
@@ -230,13 +246,14 @@ def ngo_edit(request, bin: str):
     return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo})
 
 
-def _run(request, action, success: str):
+def _run(request, action, success: str | None):
     try:
         result = action()
     except services.RegistryError as exc:
         messages.error(request, exc.message)
         return None
-    messages.success(request, success)
+    if success:
+        messages.success(request, success)
     return result
 
 
@@ -276,27 +293,66 @@ def _report(request, bin: str, pk: int) -> AnnualReport:
     return get_object_or_404(AnnualReport.objects.select_related("ngo"), ngo=ngo, pk=pk)
 
 
+def _answers(report: AnnualReport) -> list[tuple[str, str, int]]:
+    return [
+        (name, AnnualReport._meta.get_field(name).verbose_name, getattr(report, name))
+        for name in AnnualReport.FIGURE_FIELDS
+    ]
+
+
 @login_required
 def report_edit(request, bin: str, pk: int):
+    """Fill in the figures; "Continue" saves them and leads to the check-your-answers page."""
     report = _report(request, bin, pk)
     if report.status != AnnualReport.Status.DRAFT:
-        return render(request, "registry/report.html", {"report": report, "ngo": report.ngo})
-    form = AnnualReportForm(request.POST or None, instance=report)
+        return render(
+            request,
+            "registry/report.html",
+            {"report": report, "ngo": report.ngo, "answers": _answers(report)},
+        )
+    # A new report starts empty: a 0 nobody typed would read as a real figure.
+    initial = dict.fromkeys(AnnualReport.FIGURE_FIELDS) if report.is_blank else None
+    form = AnnualReportForm(request.POST or None, instance=report, initial=initial)
     if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
+        check = "continue" in request.POST
         done = _run(
             request,
-            lambda: services.save_annual_report(report, form.cleaned_data, request.user, submit),
-            _("The annual report has been submitted.")
-            if submit
-            else _("The draft has been saved."),
+            lambda: services.save_annual_report(report, form.cleaned_data, request.user, False),
+            None if check else _("The draft has been saved."),
         )
-        if submit or done is None:
+        if done is None:
             return redirect("registry:ngo_manage", bin=report.ngo.bin)
-        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+        target = "registry:report_check" if check else "registry:report_edit"
+        return redirect(target, bin=report.ngo.bin, pk=report.pk)
     return render(
         request, "registry/report.html", {"report": report, "ngo": report.ngo, "form": form}
     )
+
+
+@login_required
+def report_check(request, bin: str, pk: int):
+    """Check your answers, then submit: a submitted report can only be corrected by a new one."""
+    report = _report(request, bin, pk)
+    if report.status != AnnualReport.Status.DRAFT:
+        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+    if request.method == "POST":
+        done = _run(request, lambda: services.submit_annual_report(report, request.user), None)
+        if done is None:
+            return redirect("registry:ngo_manage", bin=report.ngo.bin)
+        return redirect("registry:report_done", bin=report.ngo.bin, pk=report.pk)
+    return render(
+        request,
+        "registry/report_check.html",
+        {"report": report, "ngo": report.ngo, "answers": _answers(report)},
+    )
+
+
+@login_required
+def report_done(request, bin: str, pk: int):
+    report = _report(request, bin, pk)
+    if report.status != AnnualReport.Status.SUBMITTED:
+        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+    return render(request, "registry/report_done.html", {"report": report, "ngo": report.ngo})
 
 
 @login_required
