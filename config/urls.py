@@ -6,6 +6,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from . import views
 
+handler404 = views.not_found
+handler500 = views.server_error
+
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
 
@@ -22,8 +25,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("welcome/", views.after_login, name="after_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
+    path("staff/", include("registry.staff.urls")),
     path("", include("registry.urls")),
 )
