@@ -77,7 +77,7 @@ def test_history_is_readable_translated_and_in_almaty_time(client, official):
     assert response.status_code == 200
     rows = response.context["rows"]
     reasons = [row["reason"] for row in rows]
-    assert reasons == ["Подтверждено", "Отправлено на проверку", ""]  # newest first
+    assert reasons == ["Подтверждено", "Отправлено на проверку", "Запись создана"]  # newest first
     verified = rows[0]
     assert verified["user"] == official
     assert [(c["label"], c["old"], c["new"]) for c in verified["changes"]] == [
