@@ -131,8 +131,9 @@ class NGOAdmin(AdministratorsOnly, ScopedHistoryAdmin, TranslationAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         """A local official cannot move an NGO out of the regions they are responsible for."""
         regions = scope_regions(request.user)
-        if db_field.name == "region" and regions is not None:
-            kwargs["queryset"] = Region.objects.filter(pk__in=regions)
+        if db_field.name == "region":
+            current = Region.objects.current()  # an ended region takes no new records
+            kwargs["queryset"] = current if regions is None else current.filter(pk__in=regions)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
