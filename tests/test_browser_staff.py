@@ -151,3 +151,39 @@ def test_official_reviews_and_verifies_the_oldest_submission(live_server, browse
     page.locator("table.stack tbody a").first.click()
     page.wait_for_load_state()
     look_at(page, lang, "6-claim")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_changes_and_bulk_confirmation_fit_a_phone(live_server, browser_page, lang):  # noqa: F811
+    from registry.models import ParticularsChange
+
+    page = browser_page
+    official = OfficialFactory()
+    rep = RepresentationFactory(ngo__status=NGO.Status.ACTIVE)
+    ParticularsChange.objects.create(
+        ngo=rep.ngo,
+        values={"name_ru": "Новое длинное наименование общественного объединения"},
+        submitted_by=rep.user,
+        submitted_at=timezone.now(),
+    )
+    waiting = [submitted(3), submitted(1)]
+    page.goto(f"{live_server.url}/{lang}/accounts/login/?next=/{lang}/staff/changes/")
+    page.locator("#id_username").fill(official.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    look_at(page, lang, "7-changes")
+    page.locator("table.stack tbody a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("table.compare tr.changed").count() == 1
+    look_at(page, lang, "8-change-review")
+    page.goto(f"{live_server.url}/{lang}/staff/verification/")
+    for ngo in waiting:
+        page.locator(f"#select-{ngo.bin}").check()
+    page.locator("button[name=action][value=reject]").click()
+    page.wait_for_load_state()
+    assert page.locator(".confirm-list li").count() == 2
+    page.locator("form.stacked button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    look_at(page, lang, "9-bulk-reject-error")

@@ -87,6 +87,8 @@ def test_history_is_readable_translated_and_in_almaty_time(client, official):
     almaty = moment.astimezone(ZoneInfo("Asia/Almaty"))  # the next day, 24-hour clock
     assert almaty.strftime("%d.%m.%Y %H:%M").startswith("02.03.2026 0")
     assert almaty.strftime("%d.%m.%Y %H:%M") in page
+    kazakh = client.get(f"/kk/staff/ngos/{ngo.bin}/").content.decode()
+    assert almaty.strftime("%d.%m.%Y %H:%M") in kazakh and "Расталған" in kazakh
     assert "PM" not in page and "AM" not in page
 
 
