@@ -219,7 +219,7 @@ def test_forms_offer_current_regions_only_and_refuse_an_ended_one(client, ngo_us
 
 
 def test_the_official_form_offers_current_regions_only(client):
-    official = OfficialFactory()
+    official = OfficialFactory(role="administrator")  # officials edit in the staff workspace
     client.force_login(official)
     ngo = NGOFactory()
     page = client.get(f"/en/admin/registry/ngo/{ngo.pk}/change/").content.decode()
