@@ -1,7 +1,8 @@
 """Messages of Django itself that its Kazakh catalogue leaves untranslated.
 
-Naming them here puts them into our catalogues, which take precedence over Django's, so sign-up
-and login read in Kazakh too. The text must stay exactly Django's (5.2).
+Naming them here puts them into our catalogues, which take precedence over Django's, so sign-up,
+login and the ages in the staff workspace ("3 days ago", Django's timesince) read in Kazakh too.
+The text must stay exactly Django's (5.2).
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
@@ -32,4 +33,10 @@ MESSAGES = (
         "Your password must contain at least %(min_length)d character.",
         "Your password must contain at least %(min_length)d characters.",
     ),
+    ngettext_lazy("%(num)d year", "%(num)d years", "num"),
+    ngettext_lazy("%(num)d month", "%(num)d months", "num"),
+    ngettext_lazy("%(num)d week", "%(num)d weeks", "num"),
+    ngettext_lazy("%(num)d day", "%(num)d days", "num"),
+    ngettext_lazy("%(num)d hour", "%(num)d hours", "num"),
+    ngettext_lazy("%(num)d minute", "%(num)d minutes", "num"),
 )

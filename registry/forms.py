@@ -57,6 +57,13 @@ class NewNGOForm(NGOProfileForm):
     def clean_bin(self):
         return compact(self.cleaned_data["bin"])
 
+    def validate_unique(self):
+        """A BIN already held is no form error: services.create_ngo turns it into a claim."""
+        try:
+            self.instance.validate_unique(exclude=self._get_validation_exclusions() | {"bin"})
+        except forms.ValidationError as exc:
+            self._update_errors(exc)
+
 
 class ClaimForm(forms.Form):
     bin = forms.CharField(label=_("BIN"), max_length=20)

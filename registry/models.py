@@ -26,6 +26,10 @@ from .bin import validate_bin, validate_bin_matches_registration
 kato_validator = RegexValidator(r"^\d{9}$", _("A KATO code has 9 digits."))
 
 
+def current_language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
 def today() -> datetime.date:
     return timezone.localdate()
 
@@ -340,14 +344,18 @@ class NGOQuerySet(models.QuerySet):
         """NGOs that filed the year due (or a later year that has ended)."""
         return self.filter(Exists(AnnualReport.objects.covering(report_year, OuterRef("pk"))))
 
-    def due_to_become_passive(self, report_year: int):
+    def missed_annual_information(self, report_year: int):
+        """Working NGOs (passive ones included) without submitted information for the year."""
         filed = AnnualReport.objects.covering(report_year, OuterRef("pk"))
         not_yet_founded = Q(registered_on__year__gt=report_year)
         return (
-            self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE])
+            self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE, NGO.Status.PASSIVE])
             .exclude(Exists(filed))
             .exclude(not_yet_founded)
         )
+
+    def due_to_become_passive(self, report_year: int):
+        return self.missed_annual_information(report_year).exclude(status=NGO.Status.PASSIVE)
 
     def due_to_become_active(self, report_year: int):
         """Passive NGOs that have filed since, e.g. a report for the next year filed early."""
@@ -389,6 +397,19 @@ class NGO(models.Model):
         "staff_count",
         "volunteer_count",
         "beneficiary_count",
+    )
+    # Registered particulars: once the NGO is public they change only after an official's review
+    # (a ParticularsChange); the other profile fields (contacts, description, counts) go live
+    # at once.
+    # Founders are not part of the profile yet; add their field here when it is.
+    REGISTERED_FIELDS = (
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "legal_form",
+        "region",
+        "registered_on",
+        "head_name",
     )
     PUBLIC_STATUSES = (Status.VERIFIED, Status.ACTIVE, Status.PASSIVE, Status.LIQUIDATED)
     EDITABLE_STATUSES = (
@@ -874,17 +895,112 @@ class Representation(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        default=current_language,
+        help_text=_("The language of the page the request was made on; the answer is sent in it."),
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("representative")
         verbose_name_plural = _("representatives")
         constraints = [
-            models.UniqueConstraint(fields=["user", "ngo"], name="representation_unique")
+            models.UniqueConstraint(fields=["user", "ngo"], name="representation_unique"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(decision_reason=""),
+                name="representation_rejection_has_reason",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} — {self.ngo}"
+
+
+class ParticularsChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ParticularsChange.Status.PENDING)
+
+    def in_scope_of(self, user):
+        return self.filter(ngo__in=NGO.objects.in_scope_of(user))
+
+
+class ParticularsChange(models.Model):
+    """A representative's change of a public NGO's registered particulars, waiting for review.
+
+    `values` holds only the fields that differ, as JSON (foreign keys by id, dates in ISO form);
+    the NGO keeps its verified values until an official approves. One pending change per NGO:
+    a new edit while one is pending updates it and raises its revision, so an official who
+    reviewed an older revision cannot approve values they have not seen.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    ngo = models.ForeignKey(
+        NGO, models.CASCADE, related_name="particulars_changes", verbose_name=_("NGO")
+    )
+    values = models.JSONField(_("proposed values"))
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason for the decision"), blank=True)
+
+    objects = ParticularsChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at"]
+        verbose_name = _("change of registered particulars")
+        verbose_name_plural = _("changes of registered particulars")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ngo"], condition=Q(status="pending"), name="particulars_one_pending"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""),
+                name="particulars_rejection_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ngo.bin} r{self.revision} ({self.status})"
+
+    @staticmethod
+    def encode(name: str, value):
+        """A form's cleaned value as it is kept in `values`."""
+        if isinstance(value, models.Model):
+            return value.pk
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def apply_to(self, ngo: NGO) -> None:
+        for name, raw in self.values.items():
+            field = NGO._meta.get_field(name)
+            setattr(ngo, field.attname, None if raw is None else field.to_python(raw))
 
 
 def document_path(instance, filename):
@@ -940,8 +1056,10 @@ class ImportJob(models.Model):
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     refused_count = models.PositiveIntegerField(_("refused"), default=0)
-    report = models.JSONField(_("report"), default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    # How many faults of each kind the file had; the report lists only the first of each kind.
+    fault_counts = models.JSONField(_("faults by kind"), default=dict, blank=True)
+    error_code = models.CharField(_("error"), max_length=40, blank=True)
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -963,3 +1081,56 @@ class ImportJob(models.Model):
     @property
     def progress_percent(self) -> int:
         return round(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def error(self) -> str:
+        """Why the job failed, in the language of whoever reads it."""
+        from .import_report import message
+
+        return message(self.error_code, self.error_params) if self.error_code else ""
+
+    @property
+    def unlisted_faults(self) -> int:
+        """Faults counted but left out of the report (beyond the first of their kind)."""
+        return max(sum(self.fault_counts.values()) - self.issues.count(), 0)
+
+
+class ImportIssue(models.Model):
+    """One line of an import report: a message code and its parameters, translated when shown."""
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="issues")
+    line = models.PositiveIntegerField(_("row"))
+    column = models.TextField(_("column"))
+    level = models.CharField(_("level"), max_length=10)
+    code = models.CharField(_("message"), max_length=40)
+    params = models.JSONField(_("details"), default=dict)
+    bin = models.TextField(_("BIN"), blank=True)
+    action = models.CharField(_("outcome"), max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["line", "pk"]
+        verbose_name = _("import report line")
+        verbose_name_plural = _("import report lines")
+        indexes = [models.Index(fields=["job", "line", "id"], name="import_issue_page")]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.line} {self.code}"
+
+
+class ImportRefusal(models.Model):
+    """A refused row of an import and every error that refused it, for the file of refusals."""
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="refusals")
+    line = models.PositiveIntegerField(_("row"))
+    reasons = models.JSONField(_("reasons"))  # [[column, code, params], ...]
+
+    class Meta:
+        ordering = ["line"]
+        verbose_name = _("refused import row")
+        verbose_name_plural = _("refused import rows")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "line"], name="import_refusal_unique_line")
+        ]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.line}"

@@ -4,21 +4,28 @@ History rows (django-simple-history) record who made the change and why; views s
 """
 
 import datetime
+import logging
 
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import permissions
 from .models import (
     NGO,
     AnnualReport,
     Document,
+    ParticularsChange,
     Representation,
     last_ended_year,
     report_year_due,
 )
+
+logger = logging.getLogger(__name__)
 
 
 class RegistryError(Exception):
@@ -38,7 +45,7 @@ def _save(obj, user, reason: str, update_fields=None):
     obj.save(update_fields=update_fields)
 
 
-STATUS_FIELDS = ["status", "status_reason", "status_changed_at"]
+STATUS_FIELDS = ["status", "status_reason", "status_changed_at", "submitted_at"]
 
 
 def _set_status(ngo: NGO, status: str, user, reason: str, status_reason: str = "", also=()) -> None:
@@ -58,26 +65,42 @@ def next_report_year(ngo: NGO) -> int:
     return year
 
 
-@transaction.atomic
-def create_ngo(form, user) -> NGO:
-    """A new NGO profile in draft; its creator becomes its first representative."""
-    ngo = form.save(commit=False)
-    ngo.status = NGO.Status.DRAFT
-    _save(ngo, user, "created")
-    form.save_m2m()
-    Representation.objects.create(
-        user=user, ngo=ngo, status=Representation.Status.APPROVED, decided_at=timezone.now()
-    )
-    return ngo
+NOT_IN_PUBLIC_REGISTER = gettext_lazy(
+    "No organisation with this BIN is in the public register. If it is yours, register it: the "
+    "ministry checks every new profile."
+)
 
 
 @transaction.atomic
-def update_profile(form, user) -> NGO:
-    """An edit is not a confirmation: "data last confirmed" moves only by `confirm_particulars`."""
-    ngo = form.save(commit=False)
-    _save(ngo, user, "profile edited")
-    form.save_m2m()
-    return ngo
+def create_ngo(form, user) -> NGO | Representation:
+    """A new NGO profile in draft, its creator its first representative — or a claim.
+
+    A BIN already held by a profile nobody has verified yet (draft, submitted, rejected) is not
+    refused as "already exists": that would let whoever typed it first keep the real
+    organisation out, and tell anyone that an unpublished profile exists. It becomes a claim
+    on that profile for an official to decide, and the answer names nothing of the profile.
+    """
+    bin = form.cleaned_data["bin"]
+    held = NGO.objects.select_for_update().filter(bin=bin).first()
+    if held is None:
+        try:
+            with transaction.atomic():
+                ngo = form.save(commit=False)
+                ngo.status = NGO.Status.DRAFT
+                _save(ngo, user, "created")
+        except IntegrityError:  # the same BIN registered a moment ago
+            held = NGO.objects.get(bin=bin)
+        else:
+            form.save_m2m()
+            Representation.objects.create(
+                user=user, ngo=ngo, status=Representation.Status.APPROVED, decided_at=timezone.now()
+            )
+            return ngo
+    if held.is_public:
+        raise RegistryError(
+            _("This organisation is already in the register; ask to represent it instead.")
+        )
+    return _request_representation(user, held, "")
 
 
 @transaction.atomic
@@ -92,10 +115,18 @@ def confirm_particulars(ngo: NGO, user) -> NGO:
 
 
 def claim_ngo(user, bin: str, position: str = "") -> Representation:
-    """Ask to represent an NGO already in the register; an official decides."""
+    """Ask to represent an NGO of the public register; an official decides.
+
+    A BIN outside the public register gets the same answer whether it is free or held by an
+    unpublished profile: the way to it is registering, which becomes a claim if it is held.
+    """
     ngo = NGO.objects.public().filter(bin=bin).first()
     if ngo is None:
-        raise RegistryError(_("No organisation with this BIN is in the register."))
+        raise RegistryError(str(NOT_IN_PUBLIC_REGISTER))
+    return _request_representation(user, ngo, position)
+
+
+def _request_representation(user, ngo: NGO, position: str) -> Representation:
     if ngo.representatives.filter(user=user).exists():
         raise RegistryError(_("You have already asked to represent this organisation."))
     try:
@@ -108,16 +139,126 @@ def claim_ngo(user, bin: str, position: str = "") -> Representation:
 
 
 @transaction.atomic
-def decide_claim(claim: Representation, official, approve: bool) -> Representation:
+def update_profile(form, user) -> NGO:
+    """Save a representative's edit of the profile.
+
+    An NGO not yet public changes freely. A public NGO's contacts, description and counts go
+    live at once; its registered particulars (NGO.REGISTERED_FIELDS) wait in a
+    ParticularsChange until an official approves them.
+    """
+    if not form.instance.is_public:
+        ngo = form.save(commit=False)
+        _save(ngo, user, "profile edited")
+        form.save_m2m()
+        return ngo
+    ngo = NGO.objects.select_for_update().get(pk=form.instance.pk)
+    data = form.cleaned_data
+    for name in NGO.PROFILE_FIELDS:
+        if name not in NGO.REGISTERED_FIELDS:
+            setattr(ngo, name, data[name])
+    # An edit is not a confirmation: "data last confirmed" moves only by `confirm_particulars`.
+    _save(ngo, user, "profile edited")
+    ngo.activity_areas.set(data["activity_areas"])
+    proposed = {
+        name: ParticularsChange.encode(name, data[name])
+        for name in NGO.REGISTERED_FIELDS
+        if data[name] != getattr(ngo, name)
+    }
+    propose_particulars(ngo, proposed, user)
+    return ngo
+
+
+def propose_particulars(ngo: NGO, proposed: dict, user) -> ParticularsChange | None:
+    """Open, update or withdraw the NGO's pending change so that it holds `proposed`."""
+    pending = ParticularsChange.objects.select_for_update().pending().filter(ngo=ngo).first()
+    now = timezone.now()
+    if pending is None:
+        if not proposed:
+            return None
+        return ParticularsChange.objects.create(
+            ngo=ngo, values=proposed, submitted_by=user, submitted_at=now
+        )
+    if not proposed:
+        pending.status = ParticularsChange.Status.WITHDRAWN
+        pending.decided_by, pending.decided_at = user, now
+    elif proposed != pending.values:
+        pending.values, pending.revision = proposed, pending.revision + 1
+        pending.submitted_by, pending.submitted_at = user, now
+    pending.save()
+    return pending
+
+
+@transaction.atomic
+def decide_particulars_change(
+    change: ParticularsChange,
+    official,
+    approve: bool,
+    reason: str = "",
+    revision: int | None = None,
+) -> ParticularsChange:
+    """Approve (the NGO takes the proposed values) or reject with a reason the NGO sees."""
+    change = ParticularsChange.objects.select_for_update().get(pk=change.pk)
+    ngo = NGO.objects.select_for_update().get(pk=change.ngo_id)
+    if not permissions.may_verify(official, ngo):
+        raise RegistryError(_("This organisation is outside your scope."))
+    if change.status != ParticularsChange.Status.PENDING:
+        raise RegistryError(_("This change has already been decided."))
+    if revision is not None and revision != change.revision:
+        raise RegistryError(
+            _("The organisation has changed its proposal meanwhile; review it again.")
+        )
+    if not approve and not reason.strip():
+        raise RegistryError(_("Give the reason for the rejection; the organisation will see it."))
+    if approve:
+        change.apply_to(ngo)
+        if not ngo.name_kk:
+            raise RegistryError(_("A verified organisation needs its name in Kazakh."))
+        ngo.data_confirmed_at = timezone.now()
+        _save(ngo, official, "registered particulars approved")
+    change.status = (
+        ParticularsChange.Status.APPROVED if approve else ParticularsChange.Status.REJECTED
+    )
+    change.reason = reason.strip()
+    change.decided_by, change.decided_at = official, timezone.now()
+    change.save()
+    return change
+
+
+@transaction.atomic
+def decide_claim(
+    claim: Representation, official, approve: bool, reason: str = ""
+) -> Representation:
+    """Approve or reject a request to represent an NGO; the claimant is told by email."""
+    claim = (
+        Representation.objects.select_for_update().select_related("ngo", "user").get(pk=claim.pk)
+    )
     if not permissions.may_verify(official, claim.ngo):
         raise RegistryError(_("This organisation is outside your scope."))
     if claim.status != Representation.Status.PENDING:
         raise RegistryError(_("This request has already been decided."))
+    if not approve and not reason.strip():
+        raise RegistryError(
+            _("Give the reason for the rejection; the person who asked will see it.")
+        )
     claim.status = Representation.Status.APPROVED if approve else Representation.Status.REJECTED
+    claim.decision_reason = reason.strip()
     claim.decided_at = timezone.now()
     claim.decided_by = official
     _save(claim, official, "claim approved" if approve else "claim rejected")
+    transaction.on_commit(lambda: send_claim_decision(claim))
     return claim
+
+
+def send_claim_decision(claim: Representation) -> None:
+    """The decision, in the language the claimant asked in."""
+    with translation.override(claim.language):
+        context = {"claim": claim, "ngo": claim.ngo, "approved": claim.status == "approved"}
+        subject = render_to_string("registry/email/claim_decision_subject.txt", context).strip()
+        body = render_to_string("registry/email/claim_decision.txt", context)
+    try:
+        send_mail(subject, body, None, [claim.user.email])
+    except OSError:
+        logger.exception("claim decision email for representation %s not sent", claim.pk)
 
 
 @transaction.atomic

@@ -1,20 +1,18 @@
 """Public pages of the register (read-only) and the self-service pages of NGO representatives."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import exports, services
+from . import exports, hooks, services
 from .filters import NGOApiFilter, NGOFilter
 from .forms import (
     AnnualReportForm,
@@ -24,8 +22,17 @@ from .forms import (
     NewNGOForm,
     NGOProfileForm,
 )
-from .models import NGO, ActivityArea, AnnualReport, Document, Membership, report_year_due
+from .models import (
+    NGO,
+    ActivityArea,
+    AnnualReport,
+    Document,
+    Membership,
+    ParticularsChange,
+    report_year_due,
+)
 from .permissions import may_see_documents, ngo_for_representative
+from .staff.compare import label
 
 PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
@@ -86,9 +93,15 @@ def directory_export(request, fmt: str):
     ngos = filterset.qs
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
+        delimiter = exports.separator(request)
+        if delimiter is None:
+            return HttpResponse(
+                _("Choose “;” or “,” as the separator."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         response = StreamingHttpResponse(
-            exports.csv_rows(ngos, csv.writer(exports.Echo())),
-            content_type="text/csv; charset=utf-8",
+            exports.csv_rows(ngos, delimiter), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="ngos-{stamp}.csv"'
         return response
@@ -162,6 +175,7 @@ def ngo_detail(request, bin: str):
         "members_count": members.count(),
         "resource_centres": ngo.resource_centres.select_related("region"),
         "registered_region": ngo.region.name_on(ngo.registered_on),
+        "sections": hooks.collect(hooks.NGO_PAGE_SECTIONS, request, ngo),
     }
     return render(request, "registry/ngo_detail.html", context)
 
@@ -189,9 +203,22 @@ def verified_email_required(view):
 def ngo_create(request):
     form = NewNGOForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        ngo = services.create_ngo(form, request.user)
-        messages.success(request, _("The profile has been saved as a draft."))
-        return redirect("registry:ngo_manage", bin=ngo.bin)
+        try:
+            created = services.create_ngo(form, request.user)
+        except services.RegistryError as exc:
+            form.add_error("bin", exc.message)
+        else:
+            if isinstance(created, NGO):
+                messages.success(request, _("The profile has been saved as a draft."))
+                return redirect("registry:ngo_manage", bin=created.bin)
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to the ministry: an official will check who "
+                    "represents the organisation with this BIN and write to you."
+                ),
+            )
+            return redirect("registry:my_ngos")
     return render(request, "registry/ngo_form.html", {"form": form, "creating": True})
 
 
@@ -214,8 +241,16 @@ def ngo_claim(request):
 @login_required
 def ngo_manage(request, bin: str):
     ngo = ngo_for_representative(request.user, bin)
+    change = ngo.particulars_changes.order_by("-pk").first()
+    if change and change.status not in (
+        ParticularsChange.Status.PENDING,
+        ParticularsChange.Status.REJECTED,
+    ):
+        change = None
     context = {
         "ngo": ngo,
+        "change": change,
+        "change_fields": [label(name) for name in change.values] if change else [],
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
         "new_report_form": NewAnnualReportForm(initial={"year": services.next_report_year(ngo)}),
@@ -230,12 +265,24 @@ def ngo_edit(request, bin: str):
     if not ngo.is_editable:
         messages.error(request, _("The profile cannot be edited while it is being verified."))
         return redirect("registry:ngo_manage", bin=ngo.bin)
-    form = NGOProfileForm(request.POST or None, instance=ngo)
+    pending = ngo.particulars_changes.pending().first()
+    initial = pending.values if pending else None
+    form = NGOProfileForm(request.POST or None, instance=ngo, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.update_profile(form, request.user)
-        messages.success(request, _("The profile has been saved."))
+        if ngo.particulars_changes.pending().exists():
+            messages.success(
+                request,
+                _(
+                    "The profile has been saved. The change of the registered particulars will "
+                    "be public once the ministry approves it; until then the register shows the "
+                    "verified ones."
+                ),
+            )
+        else:
+            messages.success(request, _("The profile has been saved."))
         return redirect("registry:ngo_manage", bin=ngo.bin)
-    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo})
+    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo, "pending": pending})
 
 
 def _run(request, action, success: str):
@@ -337,7 +384,8 @@ def report_correct(request, bin: str, pk: int):
 def document_download(request, pk: int):
     document = get_object_or_404(Document.objects.select_related("ngo"), pk=pk)
     if not may_see_documents(request.user, document.ngo):
-        raise PermissionDenied(_("You may not see the documents of this organisation."))
+        # The same answer as for an id that does not exist: ids must not tell which exist.
+        raise Http404
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.original_name
     )
