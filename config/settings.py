@@ -164,7 +164,7 @@ AUTH_PASSWORD_VALIDATORS = [
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 24 * 60 * 60)
 EMAIL_VERIFICATION_TIMEOUT = envint("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 60 * 60)
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "home"
 
 # Repeated failed logins lock the account/IP pair for a while (django-axes).

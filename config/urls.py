@@ -25,6 +25,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("welcome/", views.after_login, name="after_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),

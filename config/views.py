@@ -1,11 +1,27 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
+from django.utils.translation import get_language
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from . import api
+
+
+def after_login(request):
+    """Where a login without `next` lands: officials at their workspace, others at My NGOs."""
+    if request.user.is_staff:
+        workspace = f"/{get_language()}/staff/"
+        try:
+            resolve(workspace)
+        except Resolver404:
+            return redirect("home")
+        return redirect(workspace)
+    if request.user.is_authenticated:
+        return redirect("registry:my_ngos")
+    return redirect("home")
 
 
 def home(request):

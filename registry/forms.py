@@ -9,6 +9,23 @@ from .bin import compact
 from .models import NGO, AnnualReport, Document, Region
 
 
+def format_phone(value: str) -> str:
+    """A Kazakhstan number as +7 701 123 45 67, from the ways people type it.
+
+    Accepts +7, 8 or 7 before the 10 digits, or the 10 digits alone, with any spaces, dashes,
+    dots or brackets: "8 (701) 123-45-67", "+77011234567", "701 123 4567".
+    """
+    compact = re.sub(r"[\s\-.()\u00a0]", "", value)
+    match = re.fullmatch(r"(?:\+7|8|7)?(\d{10})", compact)
+    if not match:
+        raise forms.ValidationError(
+            _("Enter the phone number as +7 and 10 digits, for example +7 701 123 45 67."),
+            code="phone",
+        )
+    d = match.group(1)
+    return f"+7 {d[:3]} {d[3:6]} {d[6:8]} {d[8:]}"
+
+
 class NGOProfileForm(forms.ModelForm):
     class Meta:
         model = NGO
@@ -27,13 +44,19 @@ class NGOProfileForm(forms.ModelForm):
             "description_kk": forms.Textarea(attrs={"rows": 3}),
             "description_ru": forms.Textarea(attrs={"rows": 3}),
             "description_en": forms.Textarea(attrs={"rows": 3}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
         }
+        help_texts = {"phone": _("For example +7 701 123 45 67.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.current()
         self.fields["name_kk"].required = False
         self.fields["name_ru"].required = False
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        return format_phone(phone) if phone else ""
 
     def clean(self):
         data = super().clean()

@@ -1,7 +1,7 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -60,16 +60,46 @@ def not_in_future(day: datetime.date) -> None:
 
 NAME_LANGUAGES = ("kk", "ru", "en")
 
+# Kazakh letters as people type them on a Russian keyboard (ө as о, ү and ұ as у, ...), and the
+# Latin i often typed for і. Search compares names and queries with these letters folded.
+KAZAKH_FOLDING = {
+    "ә": "а",
+    "ғ": "г",
+    "қ": "к",
+    "ң": "н",
+    "ө": "о",
+    "ұ": "у",
+    "ү": "у",
+    "һ": "х",
+    "і": "и",
+}
+# The official Kazakh Cyrillic alphabet (42 letters); Russian's 33 letters are in it in their order.
+KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+
+
+class Fold(models.Func):
+    """registry_fold(text): lower case, Kazakh letters folded (migration 0005 defines it)."""
+
+    function = "registry_fold"
+    output_field = models.TextField()
+
+
+class KazakhSortKey(models.Func):
+    """registry_sort_key(text): orders by the Kazakh alphabet under any collation, ICU or not.
+
+    Each Cyrillic letter becomes a character whose code point follows the alphabet; punctuation
+    such as quotes is dropped, so «Ақ жол» sorts under А.
+    """
+
+    function = "registry_sort_key"
+    output_field = models.TextField()
+
 
 def name_sort_key(language: str | None):
-    """The expression the directory sorts names by; an index of the same expression backs it.
-
-    The order is the database's collation: linguistic where the server has one (ICU or a libc
-    locale), code-point order on the embedded server, whose build has neither.
-    """
+    """The expression the directory sorts names by; an index of the same expression backs it."""
     if language not in NAME_LANGUAGES or language == "kk":
-        return models.F("name_kk")
-    return Coalesce(f"name_{language}", "name_kk")
+        return KazakhSortKey("name_kk")
+    return KazakhSortKey(Coalesce(f"name_{language}", "name_kk"))
 
 
 class RegionQuerySet(models.QuerySet):
@@ -291,29 +321,33 @@ class NGOQuerySet(models.QuerySet):
         digits = text.replace(" ", "")
         if digits.isdigit() and len(digits) >= 4:
             return self.filter(bin__startswith=digits)
+        folded = Fold(Value(text))
         query = (
-            SearchQuery(text, config="simple", search_type="websearch")
+            SearchQuery(folded, config="simple", search_type="websearch")
             | SearchQuery(text, config="russian", search_type="websearch")
             | SearchQuery(text, config="english", search_type="websearch")
         )
         matches = self.filter(search_document=query)
         if matches.exists():
             return matches.annotate(relevance=SearchRank(models.F("search_document"), query))
-        similar = (
-            Q(name_kk__trigram_word_similar=text)
-            | Q(name_ru__trigram_word_similar=text)
+        names = {"name_kk": Fold("name_kk"), "name_ru": Fold("name_ru"), "name_en": "name_en"}
+        similar = self.alias(
+            approximate=Value(True), folded_kk=names["name_kk"], folded_ru=names["name_ru"]
+        ).filter(
+            Q(folded_kk__trigram_word_similar=folded)
+            | Q(folded_ru__trigram_word_similar=folded)
             | Q(name_en__trigram_word_similar=text)
         )
-        return self.filter(similar).annotate(
+        return similar.annotate(
             relevance=Greatest(
-                TrigramWordSimilarity(text, Coalesce("name_kk", Value(""))),
-                TrigramWordSimilarity(text, Coalesce("name_ru", Value(""))),
+                TrigramWordSimilarity(folded, Fold(Coalesce("name_kk", Value("")))),
+                TrigramWordSimilarity(folded, Fold(Coalesce("name_ru", Value("")))),
                 TrigramWordSimilarity(text, Coalesce("name_en", Value(""))),
             )
         )
 
     def order_by_name(self, descending: bool = False):
-        """Alphabetical in the language of the page (ICU collation), Kazakh name as fallback."""
+        """In Kazakh alphabetical order, in the language of the page (Kazakh name as fallback)."""
         key = name_sort_key(get_language())
         return self.order_by(key.desc() if descending else key.asc(), "pk")
 
@@ -458,11 +492,12 @@ class NGO(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     search_document = models.GeneratedField(
-        expression=SearchVector("name_kk", config="simple", weight="A")
+        # The `simple` parts are folded (see KAZAKH_FOLDING), as is the query matched to them.
+        expression=SearchVector(Fold("name_kk"), config="simple", weight="A")
         + SearchVector("name_ru", config="russian", weight="A")
         + SearchVector("name_en", config="english", weight="A")
-        + SearchVector("name_ru", config="simple", weight="A")
-        + SearchVector("description_kk", config="simple", weight="C")
+        + SearchVector(Fold("name_ru"), config="simple", weight="A")
+        + SearchVector(Fold("description_kk"), config="simple", weight="C")
         + SearchVector("description_ru", config="russian", weight="C")
         + SearchVector("description_en", config="english", weight="C"),
         output_field=SearchVectorField(),
@@ -485,13 +520,13 @@ class NGO(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="ngo_search_gin"),
-            GinIndex(fields=["name_kk"], opclasses=["gin_trgm_ops"], name="ngo_name_kk_trgm"),
-            GinIndex(fields=["name_ru"], opclasses=["gin_trgm_ops"], name="ngo_name_ru_trgm"),
+            GinIndex(OpClass(Fold("name_kk"), "gin_trgm_ops"), name="ngo_name_kk_fold_trgm"),
+            GinIndex(OpClass(Fold("name_ru"), "gin_trgm_ops"), name="ngo_name_ru_fold_trgm"),
             GinIndex(fields=["name_en"], opclasses=["gin_trgm_ops"], name="ngo_name_en_trgm"),
             models.Index(fields=["region", "status"], name="ngo_region_status"),
             models.Index(fields=["registered_on"], name="ngo_registered_on"),
             *[
-                models.Index(name_sort_key(language), name=f"ngo_name_order_{language}")
+                models.Index(name_sort_key(language), name=f"ngo_name_kk_order_{language}")
                 for language in NAME_LANGUAGES
             ],
         ]
@@ -570,6 +605,18 @@ class NGO(models.Model):
             if f not in ("legal_form", "kind", "region")  # required, so always filled
         )
     )
+
+    def report_year_open(self, filed: set[int] | None = None) -> int | None:
+        """The year whose annual information the NGO should file now; None when nothing is due.
+
+        The overdue year first (`report_year_due`), then, until 31 March, last year's.
+        """
+        if filed is None:
+            filed = set(self.annual_reports.submitted().values_list("year", flat=True))
+        for year in range(report_year_due(), today().year):
+            if year not in filed and not (self.registered_on and self.registered_on.year > year):
+                return year
+        return None
 
     def completeness(self, reports=None) -> int:
         """Profile completeness in percent: filled profile fields count 70%, filed reports 30%."""
@@ -803,6 +850,22 @@ class AnnualReport(models.Model):
         return datetime.date(self.year + 1, *self.DEADLINE_MONTH_DAY)
 
     @property
+    def reference(self) -> str:
+        """The number a representative quotes to the ministry: BIN, year and version."""
+        return f"{self.ngo.bin}-{self.year}-v{self.version}"
+
+    @property
+    def is_late(self) -> bool:
+        """Filed (or, for a draft, to be filed) after 31 March of the following year."""
+        filed_on = timezone.localdate(self.submitted_at) if self.submitted_at else today()
+        return filed_on > self.deadline
+
+    @property
+    def is_blank(self) -> bool:
+        """A first version whose figures nobody has entered yet (they are all still 0)."""
+        return self.version == 1 and not any(getattr(self, f) for f in self.FIGURE_FIELDS)
+
+    @property
     def filed_on_time(self) -> bool:
         if self.submitted_at is None:
             return False
@@ -917,6 +980,20 @@ class Representation(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.ngo}"
+
+    def situation(self, filed: set[int]) -> str:
+        """The one thing My NGOs says about this NGO; `filed` holds its submitted report years."""
+        if self.status != self.Status.APPROVED:
+            return f"claim_{self.status}"
+        status = self.ngo.status
+        if status in (NGO.Status.DRAFT, NGO.Status.SUBMITTED, NGO.Status.REJECTED):
+            return status
+        if status == NGO.Status.LIQUIDATED:
+            return "liquidated"
+        year = self.ngo.report_year_open(filed)
+        if year is None:
+            return "up_to_date"
+        return "report_late" if year <= report_year_due() else "report_due"
 
 
 class ParticularsChangeQuerySet(models.QuerySet):

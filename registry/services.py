@@ -48,21 +48,14 @@ def _save(obj, user, reason: str, update_fields=None):
 STATUS_FIELDS = ["status", "status_reason", "status_changed_at", "submitted_at"]
 
 
-def _set_status(ngo: NGO, status: str, user, reason: str, status_reason: str = "", also=()) -> None:
+def _set_status(
+    ngo: NGO, status: str, user, reason: str, status_reason: str = "", also: tuple = ()
+) -> None:
     """Writes the status fields (and `also`) only, so a profile edit saved meanwhile is kept."""
     ngo.status = status
     ngo.status_reason = status_reason
     ngo.status_changed_at = timezone.now()
     _save(ngo, user, reason, update_fields=[*STATUS_FIELDS, *also])
-
-
-def next_report_year(ngo: NGO) -> int:
-    """The year a new report most likely is for: the latest past year without one."""
-    filed = set(ngo.annual_reports.values_list("year", flat=True))
-    year = timezone.localdate().year - 1
-    while year in filed:
-        year -= 1
-    return year
 
 
 NOT_IN_PUBLIC_REGISTER = gettext_lazy(
@@ -271,7 +264,9 @@ def submit_for_verification(ngo: NGO, user) -> NGO:
     if not ngo.name_kk:
         raise RegistryError(_("Fill in the name in Kazakh before submitting for verification."))
     ngo.submitted_at = timezone.now()
-    _set_status(ngo, NGO.Status.SUBMITTED, user, "submitted for verification")
+    _set_status(
+        ngo, NGO.Status.SUBMITTED, user, "submitted for verification", also=("submitted_at",)
+    )
     return ngo
 
 

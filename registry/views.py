@@ -6,8 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -51,6 +52,22 @@ def _page_size(request) -> int:
     return size if size in PAGE_SIZES else PAGE_SIZES[0]
 
 
+# What a link back to the directory may carry: its filters and place, nothing else.
+DIRECTORY_PARAMS = ("q", *(n for n in NGOFilter.base_filters if n != "q"), "page", "page_size")
+
+
+def directory_query(params) -> str:
+    """The directory's own parameters from `params` (a QueryDict or a query string), encoded."""
+    if isinstance(params, str):
+        params = QueryDict(params[:2000])
+    kept = QueryDict(mutable=True)
+    for name in DIRECTORY_PARAMS:
+        value = params.get(name, "")[:200]
+        if value:
+            kept[name] = value
+    return kept.urlencode()
+
+
 def directory(request):
     """An invalid filter is refused (400, the reason beside the field), as in the API."""
     filterset = directory_queryset(request.GET)
@@ -60,10 +77,20 @@ def directory(request):
         Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
     )
     page = Paginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
+    filters_used = sum(
+        1 for name in filterset.form.fields if name not in ("q", "sort") and request.GET.get(name)
+    )
     return render(
         request,
         "registry/directory.html",
-        {"filter": filterset, "page": page, "page_sizes": PAGE_SIZES},
+        {
+            "filter": filterset,
+            "page": page,
+            "page_sizes": PAGE_SIZES,
+            "approximate": "approximate" in ngos.query.annotations,
+            "filters_used": filters_used,
+            "back": directory_query(request.GET),
+        },
         status=200 if valid else 400,
     )
 
@@ -148,6 +175,7 @@ def spending(reports) -> dict | None:
 
 def ngo_detail(request, bin: str):
     ngo = get_object_or_404(NGO.objects.public().select_related("region", "legal_form"), bin=bin)
+    back = directory_query(request.GET.get("back", ""))
     reports = list(ngo.annual_reports.latest_versions())
     reports.sort(key=lambda r: r.year, reverse=True)
     last_year = report_year_due()
@@ -158,6 +186,7 @@ def ngo_detail(request, bin: str):
     ).select_related("member")
     context = {
         "ngo": ngo,
+        "directory_url": reverse("registry:directory") + (f"?{back}" if back else ""),
         "areas": ngo.activity_areas.all(),
         "reports": reports,
         "figures": report_figures(reports),
@@ -182,8 +211,23 @@ def ngo_detail(request, bin: str):
 
 @login_required
 def my_ngos(request):
-    representations = request.user.representations.select_related("ngo", "ngo__region")
-    return render(request, "registry/my_ngos.html", {"representations": representations})
+    """One line per NGO: where it stands and what to do next."""
+    representations = list(
+        request.user.representations.select_related("ngo", "ngo__region").order_by("-created_at")
+    )
+    filed: dict[int, set[int]] = {}
+    for ngo_id, year in (
+        AnnualReport.objects.submitted()
+        .filter(ngo__in=[rep.ngo_id for rep in representations], year__gte=report_year_due())
+        .values_list("ngo_id", "year")
+    ):
+        filed.setdefault(ngo_id, set()).add(year)
+    rows = []
+    for rep in representations:
+        situation = rep.situation(filed.get(rep.ngo_id, set()))
+        year = rep.ngo.report_year_open(filed.get(rep.ngo_id, set()))
+        rows.append({"rep": rep, "ngo": rep.ngo, "situation": situation, "year": year})
+    return render(request, "registry/my_ngos.html", {"rows": rows})
 
 
 def verified_email_required(view):
@@ -201,7 +245,8 @@ def verified_email_required(view):
 
 @verified_email_required
 def ngo_create(request):
-    form = NewNGOForm(request.POST or None)
+    # A BIN not found by the claim page comes along, so it need not be typed again.
+    form = NewNGOForm(request.POST or None, initial={"bin": request.GET.get("bin", "")[:20]})
     if request.method == "POST" and form.is_valid():
         try:
             created = services.create_ngo(form, request.user)
@@ -224,23 +269,33 @@ def ngo_create(request):
 
 @verified_email_required
 def ngo_claim(request):
+    """BIN first; then "Is this your organisation?" with its public name; then the request.
+
+    Only the public register is looked up: whether an unpublished NGO holds a BIN is never shown.
+    """
     form = ClaimForm(request.POST or None)
+    context = {"form": form}
     if request.method == "POST" and form.is_valid():
-        try:
-            services.claim_ngo(
-                request.user, form.cleaned_data["bin"], form.cleaned_data["position"]
-            )
-        except services.RegistryError as exc:
-            form.add_error("bin", exc.message)
+        bin = form.cleaned_data["bin"]
+        ngo = NGO.objects.public().select_related("region").filter(bin=bin).first()
+        if ngo is None:
+            context["not_found"] = bin
+        elif "confirm" not in request.POST:
+            context["ngo"] = ngo
         else:
-            messages.success(request, _("Your request has been sent to the ministry for approval."))
-            return redirect("registry:my_ngos")
-    return render(request, "registry/claim.html", {"form": form})
+            try:
+                services.claim_ngo(request.user, bin, form.cleaned_data["position"])
+            except services.RegistryError as exc:
+                form.add_error("bin", exc.message)
+            else:
+                messages.success(
+                    request, _("Your request has been sent to the ministry for approval.")
+                )
+                return redirect("registry:my_ngos")
+    return render(request, "registry/claim.html", context)
 
 
-@login_required
-def ngo_manage(request, bin: str):
-    ngo = ngo_for_representative(request.user, bin)
+def _manage_page(request, ngo: NGO, document_form=None):
     change = ngo.particulars_changes.order_by("-pk").first()
     if change and change.status not in (
         ParticularsChange.Status.PENDING,
@@ -253,10 +308,18 @@ def ngo_manage(request, bin: str):
         "change_fields": [label(name) for name in change.values] if change else [],
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
-        "new_report_form": NewAnnualReportForm(initial={"year": services.next_report_year(ngo)}),
-        "document_form": DocumentForm(),
+        # The year due now (not the oldest one missing), else last year's.
+        "new_report_form": NewAnnualReportForm(
+            initial={"year": ngo.report_year_open() or timezone.localdate().year - 1}
+        ),
+        "document_form": document_form or DocumentForm(),
     }
     return render(request, "registry/manage.html", context)
+
+
+@login_required
+def ngo_manage(request, bin: str):
+    return _manage_page(request, ngo_for_representative(request.user, bin))
 
 
 @login_required
@@ -285,13 +348,14 @@ def ngo_edit(request, bin: str):
     return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo, "pending": pending})
 
 
-def _run(request, action, success: str):
+def _run(request, action, success: str | None):
     try:
         result = action()
     except services.RegistryError as exc:
         messages.error(request, exc.message)
         return None
-    messages.success(request, success)
+    if success:
+        messages.success(request, success)
     return result
 
 
@@ -343,27 +407,66 @@ def _report(request, bin: str, pk: int) -> AnnualReport:
     return get_object_or_404(AnnualReport.objects.select_related("ngo"), ngo=ngo, pk=pk)
 
 
+def _answers(report: AnnualReport) -> list[tuple[str, str, int]]:
+    return [
+        (name, AnnualReport._meta.get_field(name).verbose_name, getattr(report, name))
+        for name in AnnualReport.REPORT_FIELDS
+    ]
+
+
 @login_required
 def report_edit(request, bin: str, pk: int):
+    """Fill in the figures; "Continue" saves them and leads to the check-your-answers page."""
     report = _report(request, bin, pk)
     if report.status != AnnualReport.Status.DRAFT:
-        return render(request, "registry/report.html", {"report": report, "ngo": report.ngo})
-    form = AnnualReportForm(request.POST or None, instance=report)
+        return render(
+            request,
+            "registry/report.html",
+            {"report": report, "ngo": report.ngo, "answers": _answers(report)},
+        )
+    # A new report starts empty: a 0 nobody typed would read as a real figure.
+    initial = dict.fromkeys(AnnualReport.FIGURE_FIELDS) if report.is_blank else None
+    form = AnnualReportForm(request.POST or None, instance=report, initial=initial)
     if request.method == "POST" and form.is_valid():
-        submit = "submit" in request.POST
+        check = "continue" in request.POST
         done = _run(
             request,
-            lambda: services.save_annual_report(report, form.cleaned_data, request.user, submit),
-            _("The annual report has been submitted.")
-            if submit
-            else _("The draft has been saved."),
+            lambda: services.save_annual_report(report, form.cleaned_data, request.user, False),
+            None if check else _("The draft has been saved."),
         )
-        if submit or done is None:
+        if done is None:
             return redirect("registry:ngo_manage", bin=report.ngo.bin)
-        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+        target = "registry:report_check" if check else "registry:report_edit"
+        return redirect(target, bin=report.ngo.bin, pk=report.pk)
     return render(
         request, "registry/report.html", {"report": report, "ngo": report.ngo, "form": form}
     )
+
+
+@login_required
+def report_check(request, bin: str, pk: int):
+    """Check your answers, then submit: a submitted report can only be corrected by a new one."""
+    report = _report(request, bin, pk)
+    if report.status != AnnualReport.Status.DRAFT:
+        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+    if request.method == "POST":
+        done = _run(request, lambda: services.submit_annual_report(report, request.user), None)
+        if done is None:
+            return redirect("registry:ngo_manage", bin=report.ngo.bin)
+        return redirect("registry:report_done", bin=report.ngo.bin, pk=report.pk)
+    return render(
+        request,
+        "registry/report_check.html",
+        {"report": report, "ngo": report.ngo, "answers": _answers(report)},
+    )
+
+
+@login_required
+def report_done(request, bin: str, pk: int):
+    report = _report(request, bin, pk)
+    if report.status != AnnualReport.Status.SUBMITTED:
+        return redirect("registry:report_edit", bin=report.ngo.bin, pk=report.pk)
+    return render(request, "registry/report_done.html", {"report": report, "ngo": report.ngo})
 
 
 @login_required
@@ -396,12 +499,11 @@ def document_download(request, pk: int):
 def document_upload(request, bin: str):
     ngo = ngo_for_representative(request.user, bin)
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        services.attach_document(
-            ngo, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
-        )
-        messages.success(request, _("The document has been attached."))
-    else:
-        for error in form.errors.get("file", []) + form.errors.get("kind", []):
-            messages.error(request, error)
+    if not form.is_valid():
+        # The page again, with the errors beside the fields and the chosen type kept.
+        return _manage_page(request, ngo, document_form=form)
+    services.attach_document(
+        ngo, form.cleaned_data["kind"], form.cleaned_data["file"], request.user
+    )
+    messages.success(request, _("The document has been attached."))
     return redirect("registry:ngo_manage", bin=ngo.bin)

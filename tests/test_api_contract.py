@@ -140,7 +140,12 @@ def test_the_schema_documents_limits_orderings_and_only_accepted_enums(client):
     params = {p["name"]: p for p in schema["paths"]["/api/v1/ngos/"]["get"]["parameters"]}
     assert params["page_size"]["schema"]["maximum"] == 500
     assert "-registered_on" in params["ordering"]["schema"]["enum"]
-    assert set(params["status"]["schema"]["enum"]) == {"verified", "active", "passive", "liquidated"}
+    assert set(params["status"]["schema"]["enum"]) == {
+        "verified",
+        "active",
+        "passive",
+        "liquidated",
+    }
     assert params["search"]["deprecated"] is True
     figures = schema["components"]["schemas"]["AnnualFigures"]["properties"]
     assert "safe integers" in figures["income_grants"]["description"]

@@ -73,10 +73,7 @@ def test_the_official_decides_the_claim_on_the_usual_claims_screen(client, profi
     claim = Representation.objects.get(user=real)
 
     client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
-    client.post(
-        "/en/admin/registry/representation/",
-        {"action": "approve_claims", "_selected_action": [claim.pk]},
-    )
+    client.post(f"/en/staff/claims/{claim.pk}/", {"decision": "approve"})
 
     claim.refresh_from_db()
     assert claim.status == Representation.Status.APPROVED

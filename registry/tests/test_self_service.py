@@ -117,21 +117,19 @@ def test_the_bin_of_a_public_ngo_is_refused_with_the_way_to_claim_it(
 def test_a_claim_waits_for_an_official_and_cannot_be_repeated(client, ngo_user):
     ngo = NGOFactory()
     login(client, ngo_user)
-    client.post("/ru/my/ngos/claim/", {"bin": ngo.bin, "position": "Директор"})
+    client.post("/ru/my/ngos/claim/", {"bin": ngo.bin, "position": "Директор", "confirm": ""})
     claim = Representation.objects.get(user=ngo_user, ngo=ngo)
     assert claim.status == Representation.Status.PENDING
     assert client.get(f"/ru/my/ngos/{ngo.bin}/").status_code == 403
-    again = client.post("/en/my/ngos/claim/", {"bin": ngo.bin, "position": "Director"})
+    again = client.post(
+        "/en/my/ngos/claim/", {"bin": ngo.bin, "position": "Director", "confirm": ""}
+    )
     assert (
         "You have already asked to represent this organisation."
         in again.context["form"].errors["bin"]
     )
     unknown = client.post("/en/my/ngos/claim/", {"bin": "240440492218", "position": "x"})
-    assert (
-        unknown.context["form"]
-        .errors["bin"][0]
-        .startswith("No organisation with this BIN is in the public register.")
-    )
+    assert unknown.context["not_found"] == "240440492218"
 
 
 def test_a_representative_of_another_ngo_cannot_edit_or_report(client, new_ngo_data):
@@ -190,7 +188,8 @@ def test_annual_report_is_filled_submitted_and_corrected_as_a_new_version(client
         "expense_assets": "0",
         "expense_other": "0",
     }
-    client.post(f"/ru/my/ngos/{ngo.bin}/reports/{report.pk}/", {**figures, "submit": "1"})
+    client.post(f"/ru/my/ngos/{ngo.bin}/reports/{report.pk}/", {**figures, "continue": ""})
+    client.post(f"/ru/my/ngos/{ngo.bin}/reports/{report.pk}/check/")
     report.refresh_from_db()
     ngo.refresh_from_db()
     assert report.status == AnnualReport.Status.SUBMITTED
@@ -270,11 +269,9 @@ def test_an_unconfirmed_email_cannot_register_or_claim_until_confirmed(client, n
 def test_a_draft_of_someone_else_cannot_be_claimed(client, ngo_user):
     draft = NGOFactory(status=NGO.Status.DRAFT)
     login(client, ngo_user)
-    response = client.post("/en/my/ngos/claim/", {"bin": draft.bin, "position": "x"})
-    assert (
-        response.context["form"]
-        .errors["bin"][0]
-        .startswith("No organisation with this BIN is in the public register.")
+    response = client.post("/en/my/ngos/claim/", {"bin": draft.bin, "position": "x", "confirm": ""})
+    assert f"No organisation with BIN {draft.bin} is in the public register." in (
+        response.content.decode()
     )
     assert not Representation.objects.filter(user=ngo_user).exists()
 
