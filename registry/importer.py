@@ -303,7 +303,8 @@ class RowChecker:
         if day > timezone.localdate():
             row.error(column, "date_future", value=str(value))
             return
-        if row.bin and is_valid(row.bin) and bin_month(row.bin) != day.replace(day=1):
+        mismatch = row.bin and is_valid(row.bin) and bin_month(row.bin) != day.replace(day=1)
+        if mismatch and not row.refused:  # a row refused for its BIN needs no second reason
             month = f"{row.bin[2:4]}.{bin_month(row.bin).year}"
             row.error(column, "date_not_bin_month", bin_month=month, date=day.strftime("%d.%m.%Y"))
             return
