@@ -135,3 +135,19 @@ def test_the_error_summary_takes_the_focus_and_links_to_the_field(
     assert page.evaluate("document.activeElement.className") == "error-summary"
     page.locator(".error-summary a[href='#id_full_name']").click()
     assert page.evaluate("document.activeElement.id") == "id_full_name"
+
+
+def test_pagination_links_are_big_enough_to_tap(live_server, browser_page):  # noqa: F811
+    from registry.tests.factories import NGOFactory
+
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 800})
+    NGOFactory.create_batch(21)
+    page.goto(f"{live_server.url}/kk/ngos/")
+    page.wait_for_load_state()
+    page.screenshot(path=str(SHOTS / "pagination-kk-390.png"), full_page=True)
+    links = page.locator("nav.pagination a")
+    assert links.count() == 4  # next, and the three page sizes
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, links.nth(i).inner_text()
