@@ -1,8 +1,8 @@
 """Messages of Django itself that its Kazakh catalogue leaves untranslated or gets wrong.
 
 Naming them here puts them into our catalogues, which take precedence over Django's, so sign-up,
-login, every form's errors and the administrators' screens read in proper Kazakh too. The text
-must stay exactly Django's (5.2).
+login, every form's errors, the administrators' screens and the ages in the staff workspace ("3 days
+ago", Django's timesince) read in proper Kazakh too. The text must stay exactly Django's (5.2).
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
@@ -33,6 +33,12 @@ MESSAGES = (
         "Your password must contain at least %(min_length)d character.",
         "Your password must contain at least %(min_length)d characters.",
     ),
+    ngettext_lazy("%(num)d year", "%(num)d years", "num"),
+    ngettext_lazy("%(num)d month", "%(num)d months", "num"),
+    ngettext_lazy("%(num)d week", "%(num)d weeks", "num"),
+    ngettext_lazy("%(num)d day", "%(num)d days", "num"),
+    ngettext_lazy("%(num)d hour", "%(num)d hours", "num"),
+    ngettext_lazy("%(num)d minute", "%(num)d minutes", "num"),
 )
 
 # Form errors every form can show; Django's Kazakh for them is missing, misspelt or unclear.

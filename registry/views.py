@@ -1,22 +1,20 @@
 """Public pages of the register (read-only) and the self-service pages of NGO representatives."""
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import exports, services
-from .filters import NGOFilter
+from . import exports, hooks, services
+from .filters import NGOApiFilter, NGOFilter
 from .forms import (
     AnnualReportForm,
     ClaimForm,
@@ -25,16 +23,25 @@ from .forms import (
     NewNGOForm,
     NGOProfileForm,
 )
-from .models import NGO, ActivityArea, AnnualReport, Document, Membership, report_year_due
+from .models import (
+    NGO,
+    ActivityArea,
+    AnnualReport,
+    Document,
+    Membership,
+    ParticularsChange,
+    report_year_due,
+)
 from .permissions import may_see_documents, ngo_for_representative
+from .staff.compare import label
 
 PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
 
 
-def directory_queryset(params):
+def directory_queryset(params, filterset_class=NGOFilter):
     ngos = NGO.objects.public().select_related("region", "legal_form")
-    return NGOFilter(params, queryset=ngos)
+    return filterset_class(params, queryset=ngos)
 
 
 def _page_size(request) -> int:
@@ -62,8 +69,11 @@ def directory_query(params) -> str:
 
 
 def directory(request):
+    """An invalid filter is refused (400, the reason beside the field), as in the API."""
     filterset = directory_queryset(request.GET)
-    ngos = filterset.qs.prefetch_related(
+    valid = filterset.is_valid()
+    ngos = filterset.qs if valid else NGO.objects.none()
+    ngos = ngos.prefetch_related(
         Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
     )
     page = Paginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
@@ -81,6 +91,16 @@ def directory(request):
             "filters_used": filters_used,
             "back": directory_query(request.GET),
         },
+        status=200 if valid else 400,
+    )
+
+
+def filter_errors(filterset) -> str:
+    return "\n".join(
+        f"{filterset.form.fields[name].label}: {' '.join(errors)}"
+        if name in filterset.form.fields
+        else " ".join(errors)
+        for name, errors in filterset.errors.items()
     )
 
 
@@ -92,16 +112,65 @@ def directory_export(request, fmt: str):
             status=429,
             content_type="text/plain; charset=utf-8",
         )
-    ngos = directory_queryset(request.GET).qs
+    filterset = directory_queryset(request.GET, NGOApiFilter)
+    if not filterset.is_valid():
+        return HttpResponse(
+            filter_errors(filterset), status=400, content_type="text/plain; charset=utf-8"
+        )
+    ngos = filterset.qs
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
+        delimiter = exports.separator(request)
+        if delimiter is None:
+            return HttpResponse(
+                _("Choose “;” or “,” as the separator."),
+                status=400,
+                content_type="text/plain; charset=utf-8",
+            )
         response = StreamingHttpResponse(
-            exports.csv_rows(ngos, csv.writer(exports.Echo())),
-            content_type="text/csv; charset=utf-8",
+            exports.csv_rows(ngos, delimiter), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="ngos-{stamp}.csv"'
         return response
     return exports.xlsx_response(ngos, f"ngos-{stamp}.xlsx")
+
+
+def report_figures(reports) -> list[tuple[str, list]]:
+    """Rows of the public figures table: income, its total, expenses, their total, people."""
+
+    def row(name):
+        field = AnnualReport._meta.get_field(name)
+        return field.verbose_name, [getattr(r, name) for r in reports]
+
+    return [
+        *map(row, AnnualReport.INCOME_FIELDS),
+        (_("total income, ₸"), [r.total_income for r in reports]),
+        *map(row, AnnualReport.EXPENSE_FIELDS),
+        (_("total expenses, ₸"), [r.total_expenses for r in reports]),
+        *map(row, AnnualReport.COUNT_FIELDS),
+        row("member_count"),
+        row("property_value"),
+    ]
+
+
+def spending(reports) -> dict | None:
+    """Where the money went in the latest year that says so, each category with its share."""
+    report = next((r for r in reports if r.total_expenses), None)
+    if report is None:
+        return None
+    total = report.total_expenses
+    return {
+        "report": report,
+        "total": total,
+        "lines": [
+            (
+                AnnualReport._meta.get_field(name).verbose_name,
+                getattr(report, name) or 0,
+                round(100 * (getattr(report, name) or 0) / total),
+            )
+            for name in AnnualReport.EXPENSE_FIELDS
+        ],
+    }
 
 
 def ngo_detail(request, bin: str):
@@ -120,10 +189,9 @@ def ngo_detail(request, bin: str):
         "directory_url": reverse("registry:directory") + (f"?{back}" if back else ""),
         "areas": ngo.activity_areas.all(),
         "reports": reports,
-        "figures": [
-            (AnnualReport._meta.get_field(name).verbose_name, [getattr(r, name) for r in reports])
-            for name in AnnualReport.FIGURE_FIELDS
-        ],
+        "figures": report_figures(reports),
+        "overspent": [r for r in reports if r.spent_more_than_received],
+        "spending": spending(reports),
         "last_year": last_year,
         "last_report": last_report,
         "filed_on_time": first_versions.get(last_year) and first_versions[last_year].filed_on_time,
@@ -136,6 +204,7 @@ def ngo_detail(request, bin: str):
         "members_count": members.count(),
         "resource_centres": ngo.resource_centres.select_related("region"),
         "registered_region": ngo.region.name_on(ngo.registered_on),
+        "sections": hooks.collect(hooks.NGO_PAGE_SECTIONS, request, ngo),
     }
     return render(request, "registry/ngo_detail.html", context)
 
@@ -179,9 +248,22 @@ def ngo_create(request):
     # A BIN not found by the claim page comes along, so it need not be typed again.
     form = NewNGOForm(request.POST or None, initial={"bin": request.GET.get("bin", "")[:20]})
     if request.method == "POST" and form.is_valid():
-        ngo = services.create_ngo(form, request.user)
-        messages.success(request, _("The profile has been saved as a draft."))
-        return redirect("registry:ngo_manage", bin=ngo.bin)
+        try:
+            created = services.create_ngo(form, request.user)
+        except services.RegistryError as exc:
+            form.add_error("bin", exc.message)
+        else:
+            if isinstance(created, NGO):
+                messages.success(request, _("The profile has been saved as a draft."))
+                return redirect("registry:ngo_manage", bin=created.bin)
+            messages.success(
+                request,
+                _(
+                    "Your request has been sent to the ministry: an official will check who "
+                    "represents the organisation with this BIN and write to you."
+                ),
+            )
+            return redirect("registry:my_ngos")
     return render(request, "registry/ngo_form.html", {"form": form, "creating": True})
 
 
@@ -214,8 +296,16 @@ def ngo_claim(request):
 
 
 def _manage_page(request, ngo: NGO, document_form=None):
+    change = ngo.particulars_changes.order_by("-pk").first()
+    if change and change.status not in (
+        ParticularsChange.Status.PENDING,
+        ParticularsChange.Status.REJECTED,
+    ):
+        change = None
     context = {
         "ngo": ngo,
+        "change": change,
+        "change_fields": [label(name) for name in change.values] if change else [],
         "reports": ngo.annual_reports.all(),
         "documents": ngo.documents.all(),
         # The year due now (not the oldest one missing), else last year's.
@@ -238,12 +328,24 @@ def ngo_edit(request, bin: str):
     if not ngo.is_editable:
         messages.error(request, _("The profile cannot be edited while it is being verified."))
         return redirect("registry:ngo_manage", bin=ngo.bin)
-    form = NGOProfileForm(request.POST or None, instance=ngo)
+    pending = ngo.particulars_changes.pending().first()
+    initial = pending.values if pending else None
+    form = NGOProfileForm(request.POST or None, instance=ngo, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.update_profile(form, request.user)
-        messages.success(request, _("The profile has been saved."))
+        if ngo.particulars_changes.pending().exists():
+            messages.success(
+                request,
+                _(
+                    "The profile has been saved. The change of the registered particulars will "
+                    "be public once the ministry approves it; until then the register shows the "
+                    "verified ones."
+                ),
+            )
+        else:
+            messages.success(request, _("The profile has been saved."))
         return redirect("registry:ngo_manage", bin=ngo.bin)
-    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo})
+    return render(request, "registry/ngo_form.html", {"form": form, "ngo": ngo, "pending": pending})
 
 
 def _run(request, action, success: str | None):
@@ -265,6 +367,18 @@ def ngo_submit(request, bin: str):
         request,
         lambda: services.submit_for_verification(ngo, request.user),
         _("The profile has been submitted to the ministry for verification."),
+    )
+    return redirect("registry:ngo_manage", bin=ngo.bin)
+
+
+@login_required
+@require_POST
+def ngo_confirm(request, bin: str):
+    ngo = ngo_for_representative(request.user, bin)
+    _run(
+        request,
+        lambda: services.confirm_particulars(ngo, request.user),
+        _("You have confirmed that the organisation's data is correct."),
     )
     return redirect("registry:ngo_manage", bin=ngo.bin)
 
@@ -296,7 +410,7 @@ def _report(request, bin: str, pk: int) -> AnnualReport:
 def _answers(report: AnnualReport) -> list[tuple[str, str, int]]:
     return [
         (name, AnnualReport._meta.get_field(name).verbose_name, getattr(report, name))
-        for name in AnnualReport.FIGURE_FIELDS
+        for name in AnnualReport.REPORT_FIELDS
     ]
 
 
@@ -373,7 +487,8 @@ def report_correct(request, bin: str, pk: int):
 def document_download(request, pk: int):
     document = get_object_or_404(Document.objects.select_related("ngo"), pk=pk)
     if not may_see_documents(request.user, document.ngo):
-        raise PermissionDenied(_("You may not see the documents of this organisation."))
+        # The same answer as for an id that does not exist: ids must not tell which exist.
+        raise Http404
     return FileResponse(
         document.file.open("rb"), as_attachment=True, filename=document.original_name
     )
