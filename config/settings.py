@@ -263,6 +263,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registry.tasks.mark_passive_ngos",
         "schedule": 24 * 60 * 60,
     },
+    "advance-competition-phases": {
+        "task": "tenders.tasks.advance_phases",
+        "schedule": 5 * 60,
+    },
 }
 
 LOGGING = {

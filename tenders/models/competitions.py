@@ -191,7 +191,8 @@ class Lot(models.Model):
         verbose_name_plural = _("lots")
         constraints = [
             models.UniqueConstraint(fields=["competition", "number"], name="lot_number_unique"),
-            models.CheckConstraint(condition=Q(budget__gt=0), name="lot_budget_positive"),
+            # Zero only for non-monetary awards (honorary titles); projects need more.
+            models.CheckConstraint(condition=Q(budget__gte=0), name="lot_budget_not_negative"),
             models.CheckConstraint(
                 condition=Q(winners_allowed__gte=1), name="lot_winners_at_least_one"
             ),

@@ -59,7 +59,8 @@ class Award(models.Model):
                 condition=Q(withdrawn_at__isnull=True),
                 name="award_once_per_ngo_and_lot",
             ),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="award_amount_positive"),
+            # Zero only for a non-monetary award (an honorary title).
+            models.CheckConstraint(condition=Q(amount__gte=0), name="award_amount_not_negative"),
             models.CheckConstraint(
                 condition=Q(ngo__isnull=False) | ~Q(recipient_name=""),
                 name="award_has_recipient",
