@@ -6,8 +6,7 @@ round as a whole, so they add to the totals by year and by mechanism but cannot 
 region or activity area; such tables show them in a row of their own ("not broken down").
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Sum
 
@@ -37,7 +36,6 @@ class Row:
     applicants: int = 0
     winners: int = 0
     awarded: int = 0
-    competition_ids: set = field(default_factory=set, repr=False)
 
 
 def counted_competitions():
