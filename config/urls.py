@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("registry.api_urls")),
+    path("api/v1/", include("tenders.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -22,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
+    path("", include("tenders.urls")),
     path("", include("registry.urls")),
 )
