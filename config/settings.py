@@ -294,3 +294,10 @@ LOGGING = {
 # Open Contracting: the ocid prefix the deploying ministry registers with the Open Contracting
 # Partnership. The default is a development placeholder, not a registered prefix.
 OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", "ocds-dev000")
+OCDS_PUBLISHER_NAME = env(
+    "OCDS_PUBLISHER_NAME", "Ministry of Culture and Information of the Republic of Kazakhstan"
+)
+OCDS_LICENSE = env("OCDS_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
+OCDS_PUBLICATION_POLICY = env("OCDS_PUBLICATION_POLICY", "")
+# OCDS guidance: bulk files small enough to open; a year past this many releases is split.
+OCDS_BULK_MAX_RELEASES = envint("OCDS_BULK_MAX_RELEASES", 10_000)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import NGO
@@ -44,7 +45,7 @@ class Award(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, related_name="+"
     )
-    decided_at = models.DateTimeField(_("decided"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), default=timezone.now)
     withdrawn_at = models.DateTimeField(_("withdrawn by a correction"), null=True, blank=True)
 
     objects = AwardQuerySet.as_manager()

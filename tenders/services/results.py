@@ -241,5 +241,6 @@ def record_historical_round(
                 recipient_name=recipient if is_name else "",
                 amount=amount,
                 decided_by=user,
+                decided_at=moment,
             )
     return competition
