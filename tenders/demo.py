@@ -319,13 +319,15 @@ class Builder:
         opens = datetime.date(year, self.rng.randint(1, 4), self.rng.randint(1, 28))
         return self.moment(opens), self.moment(opens + datetime.timedelta(days=30))
 
-    def funded_competition(self, number, mechanism, organiser, title, lot_count, experts):
-        opens_at, closes_at = self.window(YEAR)
+    def funded_competition(
+        self, number, mechanism, organiser, title, lot_count, experts, year=YEAR
+    ):
+        opens_at, closes_at = self.window(year)
         competition = self.competition(
             number,
             mechanism,
             organiser,
-            YEAR,
+            year,
             title,
             status=Competition.Status.CLOSED,
             opens_at=opens_at,
@@ -595,6 +597,28 @@ class Builder:
                     budget=self.rng.randint(5, 20) * MILLION,
                 )
                 self.counts["lots"] += 1
+
+
+def load_decade(first_year: int, years: int, competitions: int, lots: int, seed: int = 7) -> dict:
+    """The benchmark's register of competitions: `years` years of state social order."""
+    builder = Builder(seed)
+    experts = demo_experts()
+    title = PLAN_2025[0][3]
+    for year in range(first_year, first_year + years):
+        if Competition.objects.filter(year=year).exists():
+            continue
+        with transaction.atomic():
+            for index in range(1, competitions + 1):
+                builder.funded_competition(
+                    f"{year}-SSO-{index:04d}",
+                    Mechanism.SOCIAL_ORDER,
+                    builder.organiser(Mechanism.SOCIAL_ORDER, index),
+                    title,
+                    lots,
+                    experts,
+                    year=year,
+                )
+    return builder.counts
 
 
 def demo_experts() -> list[User]:
