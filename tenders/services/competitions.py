@@ -101,7 +101,7 @@ def missing_for_announcement(competition: Competition) -> list[str]:
     if not competition.lots.exists():
         missing.append(_("at least one lot"))
     if sum(competition.criteria.values_list("weight", flat=True)) != 100:
-        missing.append(_("scoring criteria weighing 100% in total"))
+        missing.append(_("scoring criteria weighing %(total)s%% in total") % {"total": 100})
     return missing
 
 
