@@ -17,7 +17,13 @@ $(BIN)/.installed: pyproject.toml
 
 install: $(BIN)/.installed
 
+# A development server: DEBUG on unless DJANGO_DEBUG says otherwise, never for the internet.
+run: export DJANGO_DEBUG ?= 1
 run: install
+	@echo "################################################################################"
+	@echo "##  DEVELOPMENT SERVER (DJANGO_DEBUG=$$DJANGO_DEBUG): demo accounts, a local secret key."
+	@echo "##  Never expose it to a network; deploy with gunicorn and DJANGO_DEBUG=0 (README)."
+	@echo "################################################################################"
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data --ngos $(DEMO_NGOS)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

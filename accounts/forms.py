@@ -2,13 +2,16 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm as BaseUserCreationForm
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import User, normalise_email
 
 
 class UserCreationForm(BaseUserCreationForm):
     class Meta:
         model = User
         fields = ("email",)
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
 
 
 class SignupForm(UserCreationForm):
@@ -18,8 +21,6 @@ class SignupForm(UserCreationForm):
         model = User
         fields = ("email", "full_name")
 
-    def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("An account with this email address already exists."))
-        return email
+    def _get_validation_exclusions(self):
+        """A taken address is no error here: saying so would tell anyone who has an account."""
+        return super()._get_validation_exclusions() | {"email"}

@@ -4,16 +4,34 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 
+def normalise_email(address) -> str:
+    """The one spelling of an address that identifies a user: trimmed, lower case."""
+    return str(address or "").strip().lower()
+
+
+def lockout_username(request, credentials=None) -> str:
+    """The name django-axes counts failed logins under (AXES_USERNAME_CALLABLE).
+
+    Login ignores the case of the address, so the lockout must too: otherwise SOMEONE@example.kz
+    gets fresh tries after someone@example.kz is locked.
+    """
+    field = "username"
+    if credentials and field in credentials:
+        return normalise_email(credentials[field])
+    data = getattr(request, "data", None) or request.POST
+    return normalise_email(data.get(field))
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email__iexact=normalise_email(username))
 
     def _create_user(self, email, password, **extra):
         if not email:
             raise ValueError("An email address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
         return user

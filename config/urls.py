@@ -2,9 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from . import views
+
+handler404 = views.not_found
+handler500 = views.server_error
 
 admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
@@ -13,16 +16,21 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The split view serves the page's script as a file of its own (Content-Security-Policy).
+    path(
+        "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"
+    ),
     path("api/v1/", include("registry.api_urls")),
     path("api/v1/", include("tenders.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("welcome/", views.after_login, name="after_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
+    path("staff/", include("registry.staff.urls")),
     path("", include("tenders.urls")),
     path("", include("registry.urls")),
 )

@@ -1,8 +1,27 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
+from django.utils.translation import get_language
+from django.views import defaults
 from django.views.decorators.cache import never_cache
+
+from . import api
+
+
+def after_login(request):
+    """Where a login without `next` lands: officials at their workspace, others at My NGOs."""
+    if request.user.is_staff:
+        workspace = f"/{get_language()}/staff/"
+        try:
+            resolve(workspace)
+        except Resolver404:
+            return redirect("home")
+        return redirect(workspace)
+    if request.user.is_authenticated:
+        return redirect("registry:my_ngos")
+    return redirect("home")
 
 
 def home(request):
@@ -29,3 +48,16 @@ def healthz(request):
         body["database"] = f"error: {exc.__class__.__name__}"
         status = 503
     return JsonResponse(body, status=status)
+
+
+def not_found(request, exception):
+    """Under /api/ a 404 is JSON in the API's error shape; elsewhere the site's page."""
+    if request.path.startswith("/api/"):
+        return api.json_not_found(request)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return api.json_server_error(request)
+    return defaults.server_error(request)

@@ -1,19 +1,15 @@
 """Staff screens of the register: the ministry's daily work of verification and claims."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
-from django.utils.translation import gettext, ngettext
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import permissions, services
+from . import permissions
 from .models import (
     NGO,
     ActivityArea,
@@ -21,6 +17,7 @@ from .models import (
     ImportJob,
     LegalForm,
     Membership,
+    ParticularsChange,
     Region,
     Representation,
     ResourceCentre,
@@ -31,22 +28,28 @@ from .models import (
 REVIEW_FIELDS = ("bin", *NGO.PROFILE_FIELDS)
 
 
-def apply_each(request, items, action, label=str):
-    """Run a service on each selected record; say how many changed and why the others did not."""
-    done, errors = 0, []
-    for item in items:
-        try:
-            action(item)
-            done += 1
-        except services.RegistryError as exc:
-            errors.append(f"{label(item)}: {exc.message}")
-    if done:
-        message = ngettext(
-            "%(count)d organisation updated.", "%(count)d organisations updated.", done
+class AdministratorsOnly:
+    """Officials work in the staff workspace (/<lang>/staff/); these are administrators' screens."""
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.is_administrator(request.user) and super().has_view_permission(
+            request, obj
         )
-        messages.success(request, message % {"count": done})
-    for error in errors:
-        messages.error(request, error)
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.is_administrator(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, *args):
+        return permissions.is_administrator(request.user) and super().has_add_permission(
+            request, *args
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.is_administrator(request.user) and super().has_delete_permission(
+            request, obj
+        )
 
 
 class ScopedHistoryAdmin(SimpleHistoryAdmin):
@@ -92,8 +95,10 @@ class KazakhNameFilter(admin.SimpleListFilter):
 
 
 @admin.register(NGO)
-class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
-    list_display = ["bin", "name", "region", "legal_form", "status", "submitted_at", "review_link"]
+class NGOAdmin(AdministratorsOnly, ScopedHistoryAdmin, TranslationAdmin):
+    """Direct edits by administrators; verification, claims and liquidation are in the workspace."""
+
+    list_display = ["bin", "name", "region", "legal_form", "status", "submitted_at"]
     list_select_related = ["region", "legal_form"]
     list_filter = [
         "status",
@@ -114,7 +119,6 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
         "updated_at",
     ]
     filter_horizontal = ["activity_areas"]
-    actions = ["verify_selected", "reject_selected", "liquidate_selected"]
     list_per_page = 50
     date_hierarchy = "submitted_at"
 
@@ -124,153 +128,50 @@ class NGOAdmin(ScopedHistoryAdmin, TranslationAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         """A local official cannot move an NGO out of the regions they are responsible for."""
         regions = scope_regions(request.user)
-        if db_field.name == "region" and regions is not None:
-            kwargs["queryset"] = Region.objects.filter(pk__in=regions)
+        if db_field.name == "region":
+            current = Region.objects.current()  # an ended region takes no new records
+            kwargs["queryset"] = current if regions is None else current.filter(pk__in=regions)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    @admin.display(description=_("Review"))
-    def review_link(self, ngo):
-        if ngo.status != NGO.Status.SUBMITTED:
-            return ""
-        url = reverse("admin:registry_ngo_review", args=[ngo.pk])
-        return format_html('<a href="{}">{}</a>', url, gettext("Review"))
-
-    def get_urls(self):
-        review = self.admin_site.admin_view(self.review_view)
-        return [path("<int:pk>/review/", review, name="registry_ngo_review"), *super().get_urls()]
-
-    def review_view(self, request, pk: int):
-        """The submitted data beside the last verified version, with approve/reject in one place."""
-        if not self.has_change_permission(request):
-            raise PermissionDenied
-        ngo = get_object_or_404(self.get_queryset(request), pk=pk)
-        if request.method == "POST":
-            if not permissions.may_verify(request.user, ngo):
-                messages.error(request, gettext("This organisation is outside your scope."))
-            else:
-                self._decide(
-                    request, [ngo], request.POST.get("decision"), request.POST.get("reason", "")
-                )
-                return redirect(
-                    reverse("admin:registry_ngo_changelist") + "?status__exact=submitted"
-                )
-        previous = ngo.history.filter(status__in=NGO.PUBLIC_STATUSES).first()
-        rows = []
-        for name in REVIEW_FIELDS:
-            field = NGO._meta.get_field(name)
-            choices = dict(field.flatchoices)
-            now = choices.get(getattr(ngo, name), getattr(ngo, name))
-            before = getattr(previous, name, None) if previous else None
-            before = choices.get(before, before)
-            rows.append(
-                {
-                    "label": field.verbose_name,
-                    "now": now,
-                    "before": before,
-                    "changed": previous is not None and str(now) != str(before),
-                }
-            )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "ngo": ngo,
-            "rows": rows,
-            "previous": previous,
-            "areas": ngo.activity_areas.all(),
-            "documents": ngo.documents.all(),
-            "title": gettext("Review: %(name)s") % {"name": ngo.name},
-        }
-        return TemplateResponse(request, "admin/registry/ngo_review.html", context)
-
-    DECISIONS = {
-        "approve": lambda ngo, user, reason: services.verify_ngo(ngo, user),
-        "reject": services.reject_ngo,
-        "liquidate": services.liquidate_ngo,
-    }
-
-    def _decide(self, request, ngos, decision: str, reason: str = ""):
-        if decision in self.DECISIONS:
-            act = self.DECISIONS[decision]
-            apply_each(request, ngos, lambda ngo: act(ngo, request.user, reason), lambda n: n.bin)
-
-    @admin.action(description=_("Verify the selected organisations"), permissions=["change"])
-    def verify_selected(self, request, queryset):
-        self._decide(request, queryset, "approve")
-
-    @admin.action(
-        description=_("Reject the selected organisations (with a reason)"), permissions=["change"]
-    )
-    def reject_selected(self, request, queryset):
-        return self._with_reason(
-            request,
-            queryset,
-            "reject",
-            gettext("Reject the selected organisations"),
-            gettext("These organisations will be rejected:"),
-            gettext("Reject"),
-        )
-
-    @admin.action(
-        description=_("Record the liquidation of the selected organisations"),
-        permissions=["change"],
-    )
-    def liquidate_selected(self, request, queryset):
-        return self._with_reason(
-            request,
-            queryset,
-            "liquidate",
-            gettext("Record the liquidation"),
-            gettext("These organisations will be recorded as liquidated:"),
-            gettext("Record the liquidation"),
-        )
-
-    def _with_reason(self, request, queryset, decision, title, intro, button):
-        """Ask for the reason on a page of its own, then apply the decision to each NGO."""
-        if request.POST.get("reason"):
-            self._decide(request, queryset, decision, request.POST["reason"])
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "queryset": queryset,
-            "title": title,
-            "intro": intro,
-            "button": button,
-            "action": f"{decision}_selected",
-        }
-        return TemplateResponse(request, "admin/registry/ngo_reason.html", context)
 
 
 @admin.register(Representation)
-class RepresentationAdmin(ScopedHistoryAdmin):
+class RepresentationAdmin(AdministratorsOnly, ScopedHistoryAdmin):
     list_display = ["user", "ngo", "position", "status", "created_at", "decided_by"]
     list_select_related = ["user", "ngo", "decided_by"]
     list_filter = ["status", "created_at"]
     search_fields = ["user__email", "ngo__bin", "ngo__name_kk", "ngo__name_ru"]
-    readonly_fields = ["user", "ngo", "status", "created_at", "decided_at", "decided_by"]
-    actions = ["approve_claims", "reject_claims"]
+    readonly_fields = [
+        "user",
+        "ngo",
+        "status",
+        "created_at",
+        "decided_at",
+        "decided_by",
+        "decision_reason",
+        "language",
+    ]
 
     def get_queryset(self, request):
         scope = NGO.objects.in_scope_of(request.user)
         return super().get_queryset(request).filter(ngo__in=scope)
 
-    def _decide(self, request, queryset, approve: bool):
-        claims = queryset.select_related("ngo", "user")
-        apply_each(
-            request, claims, lambda claim: services.decide_claim(claim, request.user, approve)
-        )
 
-    @admin.action(description=_("Approve the selected claims"), permissions=["change"])
-    def approve_claims(self, request, queryset):
-        self._decide(request, queryset, True)
+@admin.register(ParticularsChange)
+class ParticularsChangeAdmin(AdministratorsOnly, admin.ModelAdmin):
+    list_display = ["ngo", "status", "submitted_by", "submitted_at", "decided_by", "decided_at"]
+    list_select_related = ["ngo", "submitted_by", "decided_by"]
+    list_filter = ["status"]
+    search_fields = ["ngo__bin", "ngo__name_kk", "ngo__name_ru"]
 
-    @admin.action(description=_("Reject the selected claims"), permissions=["change"])
-    def reject_claims(self, request, queryset):
-        self._decide(request, queryset, False)
+    def has_change_permission(self, request, obj=None):
+        return False  # decided in the staff workspace, through the services
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(ScopedHistoryAdmin):
+class AnnualReportAdmin(AdministratorsOnly, ScopedHistoryAdmin):
     list_display = ["ngo", "year", "version", "status", "submitted_at", "total_income"]
     list_select_related = ["ngo"]
     list_filter = ["year", "status"]

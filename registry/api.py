@@ -1,6 +1,9 @@
 """The public, read-only open-data API of the register."""
 
-from django.db.models import Prefetch
+import django_filters
+from django.db.models import Max, Prefetch
+from django.utils.decorators import method_decorator
+from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -14,15 +17,26 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
+from config.api import ErrorSerializer, conditional
+
 from .filters import NGOApiFilter
-from .models import NGO, ActivityArea, AnnualReport, LegalForm, Region, StateBody
+from .models import MONEY_LIMIT, NGO, ActivityArea, AnnualReport, LegalForm, Region, StateBody
+
+
+def kato_of(**kwargs):
+    return serializers.SlugRelatedField(
+        slug_field="kato", read_only=True, allow_null=True, **kwargs
+    )
 
 
 class RegionSerializer(serializers.ModelSerializer):
+    parent = kato_of(help_text="KATO code of the region this one is part of.")
+    successor = kato_of(help_text="KATO code of the region an ended region's territory went to.")
+    split_from = kato_of(help_text="KATO code of the region this one was carved out of.")
+
     class Meta:
         model = Region
         fields = [
-            "id",
             "kato",
             "name",
             "name_kk",
@@ -50,6 +64,8 @@ class LegalFormSerializer(serializers.ModelSerializer):
 
 
 class StateBodySerializer(serializers.ModelSerializer):
+    region = kato_of(help_text="KATO code of the region of a local body.")
+
     class Meta:
         model = StateBody
         fields = ["code", "name", "name_kk", "name_ru", "name_en", "level", "kind", "region"]
@@ -92,26 +108,50 @@ class NGOListSerializer(serializers.ModelSerializer):
             "registered_on",
             "status",
             "activity_areas",
+            "updated_at",
         ]
 
 
+MONEY_HELP = (
+    f"Whole tenge, at most {MONEY_LIMIT:,}: within JavaScript's safe integers (2^53 - 1), "
+    "so clients may read it as a number."
+)
+
+
 class AnnualFiguresSerializer(serializers.ModelSerializer):
+    """The latest submitted version of a year's annual information."""
+
+    total_income = serializers.IntegerField(read_only=True, help_text=MONEY_HELP)
+    total_expenses = serializers.IntegerField(
+        read_only=True, allow_null=True, help_text=MONEY_HELP + " Null before expenses were asked."
+    )
+    spent_more_than_received = serializers.BooleanField(read_only=True)
+
     class Meta:
         model = AnnualReport
         fields = [
             "year",
             "version",
-            "income_state_order",
-            "income_grants",
-            "income_donations",
-            "income_foreign",
-            "income_own",
-            "staff_count",
-            "volunteer_count",
-            "beneficiary_count",
-            "project_count",
+            *AnnualReport.INCOME_FIELDS,
+            "total_income",
+            *AnnualReport.EXPENSE_FIELDS,
+            "total_expenses",
+            "spent_more_than_received",
+            *AnnualReport.COUNT_FIELDS,
+            "member_count",
+            "founders",
+            "property_value",
+            "property_description",
             "submitted_at",
         ]
+        extra_kwargs = {
+            name: {"help_text": MONEY_HELP}
+            for name in (
+                *AnnualReport.INCOME_FIELDS,
+                *AnnualReport.EXPENSE_FIELDS,
+                "property_value",
+            )
+        }
 
 
 class NGODetailSerializer(NGOListSerializer):
@@ -145,15 +185,50 @@ class NGODetailSerializer(NGOListSerializer):
 
 
 ERRORS = {
-    400: OpenApiResponse(description="A filter value is not valid (e.g. an unknown region)."),
-    404: OpenApiResponse(description="The requested page of results does not exist."),
-    429: OpenApiResponse(description="Too many requests: anonymous clients are rate-limited."),
+    400: OpenApiResponse(
+        ErrorSerializer, description="A filter value is not valid (e.g. an unknown region)."
+    ),
+    404: OpenApiResponse(ErrorSerializer, description="The requested page does not exist."),
+    429: OpenApiResponse(
+        ErrorSerializer, description="Too many requests: anonymous clients are rate-limited."
+    ),
 }
-NOT_FOUND = {404: OpenApiResponse(description="No public NGO (or record) with this key.")}
+NOT_FOUND = {
+    404: OpenApiResponse(ErrorSerializer, description="No public NGO (or record) with this key.")
+}
+CONDITIONAL = {
+    304: OpenApiResponse(description="Not modified since If-None-Match / If-Modified-Since.")
+}
 
 
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
+    """Responses carry ETag (and Last-Modified where records have it) and answer 304."""
+
     permission_classes = [AllowAny]
+
+    @method_decorator(conditional)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def last_modified(self, queryset):
+        return None
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        modified = getattr(self, "_last_modified", None)
+        if response.status_code == 200 and modified:
+            response["Last-Modified"] = http_date(modified.timestamp())
+        return response
+
+    def list(self, request, *args, **kwargs):
+        self._last_modified = self.last_modified(self.filter_queryset(self.get_queryset()))
+        return super().list(request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        self._last_modified = self.last_modified(
+            self.get_queryset().filter(**{self.lookup_field: kwargs[self.lookup_field]})
+        )
+        return super().retrieve(request, *args, **kwargs)
 
 
 @extend_schema_view(
@@ -161,25 +236,31 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
         summary="Search and filter the public register of NGOs",
         parameters=[
             OpenApiParameter(
-                "search",
+                "q",
                 OpenApiTypes.STR,
                 description="Words of the name or "
                 "description in Kazakh, Russian or English, or the start of a BIN.",
                 examples=[OpenApiExample("Russian", value="молодёжь")],
             ),
+            OpenApiParameter(
+                "search", OpenApiTypes.STR, description="Alias of `q`.", deprecated=True
+            ),
         ],
-        responses={200: NGOListSerializer(many=True), **ERRORS},
+        responses={200: NGOListSerializer(many=True), **CONDITIONAL, **ERRORS},
     ),
     retrieve=extend_schema(
         summary="One public NGO by its BIN",
-        responses={200: NGODetailSerializer, **NOT_FOUND, 429: ERRORS[429]},
+        responses={200: NGODetailSerializer, **CONDITIONAL, **NOT_FOUND, 429: ERRORS[429]},
     ),
 )
 class NGOViewSet(ReadOnly):
     lookup_field = "bin"
     lookup_value_regex = r"\d{12}"
     filterset_class = NGOApiFilter
-    ordering_fields = ["registered_on", "bin", "name_kk", "name_ru", "name_en"]
+    ordering_fields = ["registered_on", "bin", "name_kk", "name_ru", "name_en", "updated_at"]
+
+    def last_modified(self, queryset):
+        return queryset.order_by().aggregate(latest=Max("updated_at"))["latest"]
 
     def get_queryset(self):
         return (
@@ -195,38 +276,64 @@ class NGOViewSet(ReadOnly):
         return NGODetailSerializer if self.action == "retrieve" else NGOListSerializer
 
 
-def reference_viewset(model, serializer, summary: str, lookup="pk", **extra):
+def reference_viewset(model, serializer, summary: str, lookup="code", **extra):
     decorated = extend_schema_view(
-        list=extend_schema(summary=summary, responses={200: serializer(many=True), **ERRORS}),
-        retrieve=extend_schema(responses={200: serializer, **NOT_FOUND, 429: ERRORS[429]}),
+        list=extend_schema(
+            summary=summary, responses={200: serializer(many=True), **CONDITIONAL, **ERRORS}
+        ),
+        retrieve=extend_schema(
+            responses={200: serializer, **CONDITIONAL, **NOT_FOUND, 429: ERRORS[429]}
+        ),
     )
     attrs = {
         "queryset": model.objects.all(),
         "serializer_class": serializer,
         "lookup_field": lookup,
         "filterset_fields": [],
+        "ordering": [lookup],
         **extra,
     }
     return decorated(type(f"{model.__name__}ViewSet", (ReadOnly,), attrs))
+
+
+class RegionFilter(django_filters.FilterSet):
+    parent = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), to_field_name="kato", help_text="KATO code of the parent."
+    )
+
+    class Meta:
+        model = Region
+        fields = ["level", "parent"]
+
+
+class StateBodyFilter(django_filters.FilterSet):
+    region = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.all(), to_field_name="kato", help_text="KATO code of the region."
+    )
+
+    class Meta:
+        model = StateBody
+        fields = ["level", "kind", "region"]
 
 
 RegionViewSet = reference_viewset(
     Region,
     RegionSerializer,
     "Regions (KATO codes) with their history",
-    filterset_fields=["level", "parent"],
+    lookup="kato",
+    lookup_value_regex=r"\d{9}",
+    filterset_class=RegionFilter,
     ordering_fields=["kato"],
+    queryset=Region.objects.select_related("parent", "successor", "split_from"),
 )
 ActivityAreaViewSet = reference_viewset(
-    ActivityArea, ActivityAreaSerializer, "Activity areas of NGOs", lookup="code"
+    ActivityArea, ActivityAreaSerializer, "Activity areas of NGOs"
 )
-LegalFormViewSet = reference_viewset(
-    LegalForm, LegalFormSerializer, "Legal forms of NGOs", lookup="code"
-)
+LegalFormViewSet = reference_viewset(LegalForm, LegalFormSerializer, "Legal forms of NGOs")
 StateBodyViewSet = reference_viewset(
     StateBody,
     StateBodySerializer,
     "State bodies: ministries, akimats, the grant operator",
-    lookup="code",
-    filterset_fields=["level", "kind", "region"],
+    filterset_class=StateBodyFilter,
+    queryset=StateBody.objects.select_related("region"),
 )

@@ -5,11 +5,17 @@ the first 11 digits, sum mod 11; when that is 10, weights 3..11,1,2; when still 
 invalid.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-ENTITY_TYPES = {"4", "5", "6"}  # resident, non-resident legal entity, joint individual enterprise
-ENTITY_ATTRIBUTES = {"0", "1", "2", "3"}  # head office, branch, representative office, farm
+# Digit 5: 4 resident, 5 non-resident legal entity. 6 (joint individual entrepreneurship) is not
+# a legal entity, so it can never be an NGO's BIN.
+ENTITY_TYPES = {"4", "5"}
+ENTITY_ATTRIBUTES = {"0", "1", "2"}  # digit 6: head office, branch, representative office
+FIRST_BIN_YEAR = 1991  # no organisation of independent Kazakhstan was registered earlier
 
 
 def compact(value: str) -> str:
@@ -45,9 +51,27 @@ def validate_bin(value: str) -> None:
         )
     if value[4] not in ENTITY_TYPES:
         raise ValidationError(
-            _("Digit 5 of a BIN is the type of legal entity (4, 5 or 6), not %(digit)s."),
+            _(
+                "Digit 5 of a BIN is the type of legal entity: 4 (resident) or 5 (non-resident), "
+                "not %(digit)s."
+            ),
             code="bin_type",
             params={"digit": value[4]},
+        )
+    if value[5] not in ENTITY_ATTRIBUTES:
+        raise ValidationError(
+            _(
+                "Digit 6 of a BIN says which office it is: 0 (head office), 1 (branch) or "
+                "2 (representative office), not %(digit)s."
+            ),
+            code="bin_attribute",
+            params={"digit": value[5]},
+        )
+    if bin_month(value) is None:
+        raise ValidationError(
+            _("A BIN starts with the year and month of registration; %(month)s is in the future."),
+            code="bin_future",
+            params={"month": f"{value[2:4]}.20{value[:2]}"},
         )
     expected = check_digit(value[:11])
     if expected is None:
@@ -60,6 +84,38 @@ def validate_bin(value: str) -> None:
             _("The check digit of this BIN is wrong (the last digit should be %(expected)d)."),
             code="bin_checksum",
             params={"expected": expected},
+        )
+
+
+def bin_month(value: str) -> datetime.date | None:
+    """The first day of the registration month a BIN starts with; None if it lies in the future.
+
+    The year has two digits: 2000 + YY unless that is still to come, then 1900 + YY (the 1990s).
+    """
+    this_month = timezone.localdate().replace(day=1)
+    year, month = int(value[:2]), int(value[2:4])
+    for century in (2000, 1900):
+        day = datetime.date(century + year, month, 1)
+        if day.year >= FIRST_BIN_YEAR and day <= this_month:
+            return day
+    return None
+
+
+def validate_bin_matches_registration(value: str, registered_on: datetime.date | None) -> None:
+    """The BIN's year and month are those of the registration; a mismatch is a typo in either."""
+    if registered_on is None or not is_valid(value):
+        return
+    if bin_month(value) != registered_on.replace(day=1):
+        raise ValidationError(
+            _(
+                "The BIN says the organisation was registered in %(bin_month)s, but the "
+                "registration date is %(date)s; correct the one that is wrong."
+            ),
+            code="bin_registration_mismatch",
+            params={
+                "bin_month": f"{value[2:4]}.{bin_month(value).year}",
+                "date": registered_on.strftime("%d.%m.%Y"),
+            },
         )
 
 

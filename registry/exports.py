@@ -1,5 +1,7 @@
 """Exports of the public directory that never hold the whole result in memory."""
 
+import csv
+import datetime
 import re
 import tempfile
 import time
@@ -9,6 +11,7 @@ from django.core.cache import cache
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from config.middleware import client_ip
 
@@ -22,7 +25,12 @@ class Echo:
         return value
 
 
-PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]+$")  # amounts, phone numbers like +7 (701) 000
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")  # -5 or +7 is a number, -1-1 a formula
+# A formula character after a separator: Excel opening the file with that separator would start
+# a new cell there (`https://x.kz/;=HYPERLINK(...)`), so it is neutralised too.
+INNER_FORMULA = re.compile(r"([;,\t\r\n]\s*)([=+\-@])")
+SEPARATORS = {";": ";", ",": ","}
 
 
 def over_limit(request) -> bool:
@@ -34,11 +42,26 @@ def over_limit(request) -> bool:
 
 
 def cell(value) -> str:
-    """Text a spreadsheet shows as text: a leading =, +, -, @ could make it a formula."""
+    """Text a spreadsheet shows as text, whichever separator it splits the line on.
+
+    A leading =, +, -, @, tab or CR would make a formula, and so would one after a `;` or `,`
+    when Excel splits the line there; an apostrophe before it keeps it text (OWASP's advice).
+    Fields are quoted as well (QUOTE_ALL), so Excel does not split inside them.
+    """
     value = "" if value is None else str(value)
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r") and not PLAIN_NUMBER.match(value):
+    value = INNER_FORMULA.sub(r"\1'\2", value)
+    if value.startswith(FORMULA_START) and not PLAIN_NUMBER.match(value):
         return "'" + value
     return value
+
+
+def separator(request) -> str | None:
+    """The CSV separator asked for: `;` by default in kk and ru (what Excel opens there), `,` in
+    English; None when the `sep` parameter is neither."""
+    asked = request.GET.get("sep")
+    if asked is None:
+        return "," if request.LANGUAGE_CODE == "en" else ";"
+    return SEPARATORS.get(asked)
 
 
 def header() -> list[str]:
@@ -60,10 +83,11 @@ def header() -> list[str]:
     ]
 
 
-def rows(ngos):
+def values(ngos):
+    """The exported values of each NGO: text, and the registration date as a date."""
     ngos = ngos.select_related("region", "legal_form").prefetch_related("activity_areas")
     for ngo in ngos.iterator(chunk_size=CHUNK):
-        values = (
+        yield (
             ngo.bin,
             ngo.name_kk or "",
             ngo.name_ru or "",
@@ -71,7 +95,7 @@ def rows(ngos):
             str(ngo.legal_form),
             str(ngo.region),
             ngo.region.kato,
-            ngo.registered_on.isoformat() if ngo.registered_on else "",
+            ngo.registered_on,
             ngo.get_status_display(),
             ", ".join(str(a) for a in ngo.activity_areas.all()),
             ngo.address,
@@ -79,23 +103,40 @@ def rows(ngos):
             ngo.phone,
             ngo.website,
         )
-        yield [cell(value) for value in values]
 
 
-def csv_rows(ngos, writer):
+def csv_rows(ngos, delimiter: str = ";"):
+    writer = csv.writer(Echo(), delimiter=delimiter, quoting=csv.QUOTE_ALL)
     yield "\ufeff"  # a BOM, so that Excel opens the UTF-8 file with the right letters
-    yield writer.writerow(header())
-    for row in rows(ngos):
-        yield writer.writerow(row)
+    yield writer.writerow([cell(title) for title in header()])
+    for row in values(ngos):
+        yield writer.writerow(
+            [
+                value.isoformat() if isinstance(value, datetime.date) else cell(value)
+                for value in row
+            ]
+        )
+
+
+def _xlsx_cell(sheet, value):
+    """Dates as dates (dd.mm.yyyy), text always as text: openpyxl makes `=…` a formula."""
+    written = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, datetime.date):
+        written.number_format = "DD.MM.YYYY"
+    elif value is not None:
+        written.value = str(value)
+        written.data_type = "s"
+    return written
 
 
 def xlsx_response(ngos, filename: str) -> FileResponse:
     """openpyxl's write-only mode streams rows to a temporary file, served in chunks."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("NGOs"))
-    sheet.append(header())
-    for row in rows(ngos):
-        sheet.append(row)
+    sheet.freeze_panes = "A2"  # the header stays in view while scrolling
+    sheet.append([_xlsx_cell(sheet, title) for title in header()])
+    for row in values(ngos):
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
     handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
     workbook.save(handle)
     handle.seek(0)

@@ -20,9 +20,18 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class NGOFilter(django_filters.FilterSet):
+    """One contract for the directory, its exports and the API: the same names and codes.
+
+    Regions are given by KATO code, areas and legal forms by code; an invalid value is refused
+    (400) on every path, never ignored. The text search is `q`; `search` is accepted as its alias.
+    """
+
+    ALIASES = {"search": "q"}
+
     q = django_filters.CharFilter(method="filter_text", label=_("Search"))
     region = django_filters.ModelChoiceFilter(
         queryset=Region.objects.current(),
+        to_field_name="kato",
         method="filter_region",
         label=_("Region"),
         empty_label=_("Any"),
@@ -68,6 +77,14 @@ class NGOFilter(django_filters.FilterSet):
         model = NGO
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for alias, name in self.ALIASES.items():
+                if alias in data and name not in data:
+                    data[name] = data[alias]
+        super().__init__(data, *args, **kwargs)
+
     def sort_results(self, queryset, name, value):
         if value == "name":
             return queryset.order_by_name()
@@ -98,7 +115,10 @@ class NGOFilter(django_filters.FilterSet):
 
 
 class NGOApiFilter(NGOFilter):
-    """The API names the text search `search=`, as DRF clients expect."""
+    """The API's and the exports' filters: the directory's, and what changed since a moment."""
 
-    q = None
-    search = django_filters.CharFilter(method="filter_text", label=_("Search"))
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Changed since (ISO 8601 date and time)"),
+    )

@@ -3,6 +3,8 @@
 Officials who may add or change NGOs use them; everyone else is sent to log in or refused.
 """
 
+import csv
+import tempfile
 from functools import wraps
 
 from django import forms
@@ -11,13 +13,18 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from . import importer
+from .exports import cell
+from .import_report import describe
 from .models import ImportJob
 from .permissions import may_import, visible_import_jobs
 
@@ -75,17 +82,58 @@ def upload(request):
 
 @importer_required
 def job_detail(request, pk):
-    job = get_object_or_404(visible_import_jobs(request.user).select_related("created_by"), pk=pk)
+    """The job and one page of its report, read from the database page by page."""
+    jobs = visible_import_jobs(request.user).select_related("created_by")
+    job = get_object_or_404(jobs, pk=pk)
     running = job.status in (ImportJob.Status.PENDING, ImportJob.Status.RUNNING)
     finished_rows = job.created_count + job.updated_count + job.refused_count
+    report = Paginator(job.issues.all(), REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
+    report.object_list = describe(report.object_list)
     context = {
         "job": job,
         "running": running,
         "unchanged_count": max(job.total_rows - finished_rows, 0),
-        "report": Paginator(job.report, REPORT_PAGE_SIZE).get_page(request.GET.get("page")),
+        "report": report,
+        "listed_per_kind": settings.IMPORT_REPORT_FAULTS_PER_KIND,
+        "unlisted_faults": job.unlisted_faults if job.status == ImportJob.Status.DONE else 0,
         "may_run_for_real": job.dry_run and job.status == ImportJob.Status.DONE,
     }
     return render(request, "registry/import/job.html", context)
+
+
+@importer_required
+def refused_rows(request, pk):
+    """The refused rows as a file like the one uploaded, with the reasons in a last column."""
+    job = get_object_or_404(
+        visible_import_jobs(request.user), pk=pk, status=ImportJob.Status.DONE, refused_count__gt=0
+    )
+    delimiter, header, rows = importer.refused_rows(job)
+    filename = f"refused-{job.original_name}"
+    if delimiter is not None:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=delimiter, quoting=csv.QUOTE_ALL)
+        writer.writerow([cell(value) for value in header])
+        writer.writerows([cell(value) for value in row] for row in rows)
+        return response
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    for values in [header, *rows]:
+        sheet.append([_text_cell(sheet, value) for value in values])
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
+    workbook.save(handle)
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename)
+
+
+def _text_cell(sheet, value):
+    """Text stays text in the workbook: a value starting with = is never made a formula."""
+    if not isinstance(value, str):
+        return value
+    written = WriteOnlyCell(sheet, value=value)
+    written.data_type = "s"
+    return written
 
 
 @importer_required

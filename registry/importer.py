@@ -1,6 +1,7 @@
 """Bulk import of the NGO registers that ministries and akimats send as CSV or XLSX files.
 
-Reading. The first row of a register is its header. Columns are recognised by their Kazakh,
+Reading (import_files.py). The first row of a register is its header, and the file is refused
+by its limits (IMPORT_MAX_*) before it is read. Columns are recognised by their Kazakh,
 Russian or English titles (HEADERS), whatever the case, punctuation or Kazakh letters. A name goes
 into the language of its column title: «Наименование» fills name_ru, «Атауы» name_kk, «Name»
 name_en; titles naming the language («Наименование на казахском языке», name_kk…) work too.
@@ -21,36 +22,42 @@ file twice creates nothing the second time. Officials of local bodies import onl
 regions.
 
 Audit. Every NGO created or updated gets a history record (the uploader, "register import #id"),
-and the ImportJob keeps the file and the full report.
+and the ImportJob keeps the file, a bounded report of message codes (import_report.py) and every
+refused row with its reasons, which the official downloads to correct and upload again.
 """
 
-import csv
 import datetime
-import io
 import logging
 import re
-import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import openpyxl
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from openpyxl.utils.exceptions import InvalidFileException
 
 from .bin import compact, is_valid, validate_bin
-from .models import NGO, ActivityArea, ImportJob, LegalForm, Region, scope_regions
+from .import_files import CP1251_SPELLING, ImportFileError, fold, parse_file, validate_upload
+from .import_report import column_title, message
+from .models import (
+    NGO,
+    ActivityArea,
+    ImportIssue,
+    ImportJob,
+    ImportRefusal,
+    LegalForm,
+    Region,
+    scope_regions,
+)
 
 logger = logging.getLogger(__name__)
 
-EXTENSIONS = (".csv", ".xlsx")
+__all__ = ["ImportFileError", "parse_file", "run_import", "start_import", "validate_upload"]
+
 CHUNK_ROWS = 500  # rows checked between two progress updates
 WRITE_BATCH = 1000
 
@@ -59,227 +66,16 @@ CREATE, UPDATE, UNCHANGED, REFUSE = "create", "update", "unchanged", "refuse"
 
 NAME_FIELDS = ("name_kk", "name_ru", "name_en")
 
-HEADERS = {
-    "bin": (
-        "БИН",
-        "БСН",
-        "BIN",
-        "Бизнес-идентификационный номер",
-        "Бизнес-сәйкестендіру нөмірі",
-        "Business identification number",
-    ),
-    "name_kk": (
-        "Атауы",
-        "Ұйымның атауы",
-        "Атауы (қазақ тілінде)",
-        "Наименование (каз.)",
-        "Наименование на казахском языке",
-        "Name in Kazakh",
-        "name_kk",
-    ),
-    "name_ru": (
-        "Наименование",
-        "Название",
-        "Наименование организации",
-        "Наименование (рус.)",
-        "Наименование на русском языке",
-        "Атауы (орыс тілінде)",
-        "Name in Russian",
-        "name_ru",
-    ),
-    "name_en": (
-        "Name",
-        "Organisation name",
-        "Organization name",
-        "Name in English",
-        "Наименование на английском языке",
-        "Атауы (ағылшын тілінде)",
-        "name_en",
-    ),
-    "legal_form": ("Организационно-правовая форма", "ОПФ", "Ұйымдық-құқықтық нысаны", "Legal form"),
-    "region": ("Регион", "Область", "Өңір", "Облыс", "Region", "Oblast"),
-    "registered_on": (
-        "Дата регистрации",
-        "Дата государственной регистрации",
-        "Тіркелген күні",
-        "Registration date",
-        "Registered on",
-        "Date of registration",
-    ),
-    "activity_areas": (
-        "Направления деятельности",
-        "Сфера деятельности",
-        "Қызмет бағыттары",
-        "Activity areas",
-        "Areas of activity",
-    ),
-    "head_name": ("Руководитель", "ФИО руководителя", "Басшысы", "Head", "Director"),
-    "phone": ("Телефон", "Тел.", "Phone", "Telephone"),
-    "email": ("Email", "E-mail", "Электронная почта", "Эл. почта", "Электрондық пошта"),
-}
-
-# Column names for messages about a column the file does not have.
-COLUMN_LABELS = {
-    "bin": gettext_lazy("BIN"),
-    "name": gettext_lazy("Name"),
-    "legal_form": gettext_lazy("Legal form"),
-    "region": gettext_lazy("Region"),
-}
-
 # Words around a region's name that say what it is, not which one it is.
 OBLAST_WORDS = {"область", "обл", "облысы", "облыс", "region", "oblast"}
 CITY_WORDS = {"г", "город", "гор", "каласы", "кала", "city"}
 
-# Kazakh letters as a Windows-1251 spreadsheet writes them (cp1251 has none of them).
-_CP1251_SPELLING = str.maketrans("әіңғүұқөһӘІҢҒҮҰҚӨҺ", "аингуукохАИНГУУКОХ")
-
-
-def fold(text) -> str:
-    """Lower case, ё→е, Kazakh letters → nearest Russian, punctuation → one space."""
-    text = str(text).translate(_CP1251_SPELLING).lower().replace("ё", "е")
-    return " ".join(re.findall(r"\w+", text))
-
 
 def _differs(current, new) -> bool:
     """Whether a file value changes the register; the cp1251 spelling of the same text does not."""
-    if isinstance(current, str) and current.translate(_CP1251_SPELLING) == new:
+    if isinstance(current, str) and current.translate(CP1251_SPELLING) == new:
         return False
     return current != new
-
-
-_HEADER_KEYS = {fold(title): key for key, titles in HEADERS.items() for title in titles}
-
-
-class ImportFileError(Exception):
-    """The file as a whole cannot be read as a register; the message is already translated."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-# Reading ------------------------------------------------------------------------------------
-
-
-class RegisterReader:
-    """The rows of a register file: iterating yields (data row, {column key: cell value}).
-
-    `columns` maps each recognised column key to its title as written in the file, so reports
-    name columns the way the official sees them; `ignored` lists the titles not recognised.
-    """
-
-    def __init__(self, rows):
-        self._rows = iter(rows)
-        header = next(self._rows, None)
-        if header is None:
-            raise ImportFileError(_("The file is empty."))
-        self._positions, self.columns, self.ignored = {}, {}, []
-        for position, cell in enumerate(header):
-            self._add_column(position, _cell(cell))
-        if "bin" not in self.columns:
-            raise ImportFileError(
-                _("The first row must be the header with a BIN column (БСН, БИН or BIN).")
-            )
-
-    def _add_column(self, position: int, title: str) -> None:
-        key = _HEADER_KEYS.get(fold(title))
-        if key is None or key in self.columns:
-            if title:
-                self.ignored.append(title)
-            return
-        self._positions[key] = position
-        self.columns[key] = title
-
-    def __iter__(self):
-        for line, cells in enumerate(self._rows, start=1):
-            values = {
-                key: _cell(cells[position]) if position < len(cells) else ""
-                for key, position in self._positions.items()
-            }
-            if any(value != "" for value in values.values()):
-                yield line, values
-
-
-def parse_file(source, filename: str) -> RegisterReader:
-    """Read a register from a path or a binary file object, by the format its name says."""
-    if Path(filename).suffix.lower() == ".xlsx":
-        return RegisterReader(_xlsx_rows(source))
-    return RegisterReader(_csv_rows(source))
-
-
-def _cell(value):
-    """A cell as text, or as a date when the spreadsheet stored one."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _xlsx_rows(source):
-    try:
-        workbook = openpyxl.load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise ImportFileError(_("This is not a readable Excel workbook (.xlsx).")) from exc
-    try:
-        yield from workbook.worksheets[0].iter_rows(values_only=True)
-    finally:
-        workbook.close()
-
-
-def _csv_rows(source):
-    data = source.read() if hasattr(source, "read") else Path(source).read_bytes()
-    text = _decode(data)
-    if "\x00" in text:
-        raise ImportFileError(_("This is not a CSV text file."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((";", ",", "\t"), key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        yield from reader
-    except csv.Error as exc:
-        raise ImportFileError(
-            _("The CSV file is malformed at line %(line)d: %(error)s")
-            % {"line": reader.line_num, "error": exc}
-        ) from exc
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped) or else Windows-1251, what Excel writes on Russian Windows."""
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFileError(
-        _("The file is neither UTF-8 nor Windows-1251 text; save it from Excel as “CSV UTF-8”.")
-    )
-
-
-def validate_upload(file) -> None:
-    """Refuse what cannot be a register before anything is stored: type, size, readable header."""
-    name = file.name or ""
-    if Path(name).suffix.lower() not in EXTENSIONS:
-        raise ValidationError(_("Upload the register as a .csv or .xlsx file."), code="type")
-    limit = settings.MAX_UPLOAD_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the largest allowed is %(limit)s.")
-            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-            code="size",
-        )
-    try:
-        if name.lower().endswith(".xlsx") and not zipfile.is_zipfile(file):
-            raise ImportFileError(_("This is not a readable Excel workbook (.xlsx)."))
-        parse_file(file, name)
-    except ImportFileError as exc:
-        raise ValidationError(exc.message, code="unreadable") from exc
-    finally:
-        file.seek(0)
 
 
 # Matching reference data ----------------------------------------------------------------------
@@ -363,21 +159,24 @@ class CheckedRow:
     bin: str = ""
     values: dict = field(default_factory=dict)
     areas: set[int] | None = None
-    issues: list[tuple[str, str, str]] = field(default_factory=list)  # column, level, message
+    issues: list[tuple[str, str, str, dict]] = field(default_factory=list)  # column, level, code
 
     @property
     def refused(self) -> bool:
-        return any(level == ERROR for _column, level, _message in self.issues)
+        return any(issue[1] == ERROR for issue in self.issues)
 
-    def error(self, column: str, message: str) -> None:
-        self.issues.append((column, ERROR, message))
+    def error(self, column: str, code: str, **params) -> None:
+        self.issues.append((column, ERROR, code, params))
 
-    def warn(self, column: str, message: str) -> None:
-        self.issues.append((column, WARNING, message))
+    def warn(self, column: str, code: str, **params) -> None:
+        self.issues.append((column, WARNING, code, params))
 
 
 class RowChecker:
-    """Checks rows against the BIN rules and the reference data, naming the column at fault."""
+    """Checks rows against the BIN rules and the reference data, naming the column at fault.
+
+    Columns the file lacks are named "@key" and given a title when the report is shown.
+    """
 
     def __init__(self, columns: dict[str, str], scope: set[int] | None):
         self.columns = columns
@@ -399,13 +198,10 @@ class RowChecker:
         self.first_row_of_bin: dict[str, int] = {}
 
     def column(self, key: str) -> str:
-        return self.columns.get(key) or str(COLUMN_LABELS[key])
+        return self.columns.get(key) or f"@{key}"
 
     def name_column(self) -> str:
-        return next(
-            (self.columns[key] for key in NAME_FIELDS if key in self.columns),
-            str(COLUMN_LABELS["name"]),
-        )
+        return next((self.columns[key] for key in NAME_FIELDS if key in self.columns), "@name")
 
     def check(self, line: int, raw: dict) -> CheckedRow:
         row = CheckedRow(line)
@@ -430,63 +226,38 @@ class RowChecker:
         column = self.column("bin")
         number = row.bin = compact(written)
         if not number:
-            row.error(column, _("The BIN is empty."))
+            row.error(column, "bin_empty")
             return
         if len(number) == 11 and number.isdigit() and is_valid("0" + number):
             number = row.bin = "0" + number
-            row.warn(
-                column,
-                _(
-                    "The BIN had 11 digits; the leading zero a spreadsheet drops was "
-                    "restored: %(bin)s."
-                )
-                % {"bin": number},
-            )
+            row.warn(column, "bin_zero_restored", bin=number)
         elif number != written:
-            row.warn(
-                column,
-                _("The BIN was written with spaces or separators; it was normalised to %(bin)s.")
-                % {"bin": number},
-            )
+            row.warn(column, "bin_normalised", bin=number)
         try:
             validate_bin(number)
-        except ValidationError as exc:
-            row.error(column, " ".join(exc.messages))
+        except ValidationError:
+            row.error(column, "bin_invalid", bin=number)
             return
         first = self.first_row_of_bin.setdefault(number, row.line)
         if first != row.line:
-            row.error(
-                column,
-                _("This BIN is already in row %(line)d; only the first row with a BIN is imported.")
-                % {"line": first},
-            )
+            row.error(column, "bin_duplicate", line=first)
 
     def _check_names(self, row: CheckedRow, raw: dict) -> None:
         present = [key for key in NAME_FIELDS if key in self.columns]
         for key in present:
             name = " ".join(raw[key].split())
-            if len(name) > NGO._meta.get_field(key).max_length:
-                row.error(
-                    self.column(key),
-                    _("The name is longer than %(limit)d characters.")
-                    % {"limit": NGO._meta.get_field(key).max_length},
-                )
+            limit = NGO._meta.get_field(key).max_length
+            if len(name) > limit:
+                row.error(self.column(key), "name_too_long", limit=limit)
             elif name:
                 row.values[key] = name
         if present and not any(key in row.values for key in present):
-            row.error(self.name_column(), _("The name is empty."))
+            row.error(self.name_column(), "name_empty")
 
     def _check_legal_form(self, row: CheckedRow, text: str) -> None:
         legal_form = self.legal_forms.get(text)
         if legal_form is None:
-            row.error(
-                self.column("legal_form"),
-                _(
-                    "Unknown legal form “%(value)s”; write its full name or an abbreviation "
-                    "such as ОО, ОФ, ЧУ or ҚБ."
-                )
-                % {"value": text},
-            )
+            row.error(self.column("legal_form"), "legal_form_unknown", value=text)
         else:
             row.values["legal_form_id"] = legal_form.pk
 
@@ -494,41 +265,27 @@ class RowChecker:
         column = self.column("region")
         found = self.regions.find(text)
         if len(found) != 1:
-            message = (
-                _("Unknown region “%(value)s”.")
-                if not found
-                else _("“%(value)s” could be several regions; write the full name.")
-            )
-            row.error(column, message % {"value": text})
+            row.error(column, "region_ambiguous" if found else "region_unknown", value=text)
             return
         region = self.regions.current(found[0])
         if region is None:
-            row.error(
-                column,
-                _("The region “%(value)s” no longer exists; write the current one.")
-                % {"value": text},
-            )
+            row.error(column, "region_gone", value=text)
             return
         if region != found[0]:
-            row.warn(column, self._former_region_message(text, found[0], region))
+            split_offs = [r.kato for r in self.regions.split_offs(found[0])]
+            if split_offs:
+                row.warn(
+                    column,
+                    "region_former_split",
+                    value=text,
+                    region=region.kato,
+                    regions=split_offs,
+                )
+            else:
+                row.warn(column, "region_former", value=text, region=region.kato)
         if self.scope is not None and region.pk not in self.scope:
-            row.error(
-                column,
-                _("%(region)s is outside the regions you are responsible for.")
-                % {"region": region},
-            )
+            row.error(column, "region_out_of_scope", region=region.kato)
         row.values["region_id"] = region.pk
-
-    def _former_region_message(self, text: str, former: Region, region: Region) -> str:
-        message = _(
-            "“%(value)s” is a former region; the NGO is recorded in its successor, %(region)s."
-        ) % {"value": text, "region": region}
-        split_offs = ", ".join(str(r) for r in self.regions.split_offs(former))
-        if split_offs:
-            message += " " + _("Correct the row if the NGO is in %(regions)s.") % {
-                "regions": split_offs
-            }
-        return message
 
     def _check_date(self, row: CheckedRow, value) -> None:
         column = self.column("registered_on")
@@ -536,20 +293,15 @@ class RowChecker:
         if day is None:
             parts = _date_parts(value)
             if parts is None:
-                row.error(
-                    column,
-                    _("“%(value)s” is not a date; write it as DD.MM.YYYY.") % {"value": value},
-                )
+                row.error(column, "date_invalid", value=str(value))
                 return
             try:
                 day = datetime.date(*parts)
             except ValueError:
-                row.error(column, _("“%(value)s” is not a real calendar date.") % {"value": value})
+                row.error(column, "date_unreal", value=str(value))
                 return
         if day > timezone.localdate():
-            row.error(
-                column, _("The registration date %(value)s is in the future.") % {"value": value}
-            )
+            row.error(column, "date_future", value=str(value))
             return
         row.values["registered_on"] = day
 
@@ -558,10 +310,7 @@ class RowChecker:
         for name in filter(None, (part.strip() for part in re.split(r"[,;\n]+", text))):
             area = self.areas.get(name)
             if area is None:
-                row.warn(
-                    self.column("activity_areas"),
-                    _("Unknown activity area “%(value)s” was left out.") % {"value": name},
-                )
+                row.warn(self.column("activity_areas"), "area_unknown", value=name)
             else:
                 found.add(area.pk)
         if found:
@@ -577,10 +326,7 @@ class RowChecker:
         try:
             validate_email(text)
         except ValidationError:
-            row.warn(
-                self.columns["email"],
-                _("“%(value)s” is not an email address; it was left out.") % {"value": text},
-            )
+            row.warn(self.columns["email"], "email_invalid", value=text)
             return
         self._check_text(row, "email", text)
 
@@ -588,32 +334,23 @@ class RowChecker:
         value = " ".join(text.split())
         limit = NGO._meta.get_field(key).max_length
         if len(value) > limit:
-            row.warn(
-                self.columns[key],
-                _("Longer than %(limit)d characters; it was left out.") % {"limit": limit},
-            )
+            row.warn(self.columns[key], "text_too_long", limit=limit)
         else:
             row.values[key] = value
 
     def require_for_new(self, row: CheckedRow) -> None:
         """A new NGO needs a name, a legal form and a region; an update needs none of them."""
         if not any(key in row.values for key in NAME_FIELDS):
-            row.error(self.name_column(), _("A new NGO needs a name."))
+            row.error(self.name_column(), "new_needs_name")
         if "legal_form_id" not in row.values:
-            row.error(self.column("legal_form"), _("A new NGO needs a legal form."))
+            row.error(self.column("legal_form"), "new_needs_legal_form")
         if "region_id" not in row.values:
-            row.error(self.column("region"), _("A new NGO needs a region."))
+            row.error(self.column("region"), "new_needs_region")
 
     def check_scope(self, row: CheckedRow, ngo: NGO) -> None:
+        """Nothing about an NGO outside the official's scope is told, not even its region."""
         if self.scope is not None and ngo.region_id not in self.scope:
-            row.error(
-                self.column("bin"),
-                _(
-                    "This NGO is registered in %(region)s, outside the regions you are responsible "
-                    "for."
-                )
-                % {"region": self.regions.by_id[ngo.region_id]},
-            )
+            row.error(self.column("bin"), "ngo_out_of_scope")
 
 
 _DATE_FORMATS = (
@@ -637,9 +374,18 @@ def _date_parts(text: str) -> tuple[int, int, int] | None:
 
 @dataclass
 class Plan:
-    """What an import does to the register, worked out before anything is written."""
+    """What an import does to the register, worked out before anything is written.
 
-    report: list[dict] = field(default_factory=list)
+    The report is bounded: every fault is counted by kind, but only the first
+    IMPORT_REPORT_FAULTS_PER_KIND of each kind are listed. Every refused row is kept with its
+    errors, for the file of refused rows (their number is bounded by IMPORT_MAX_ROWS).
+    """
+
+    job_id: int
+    per_kind: int = field(default_factory=lambda: settings.IMPORT_REPORT_FAULTS_PER_KIND)
+    issues: list[ImportIssue] = field(default_factory=list)
+    fault_counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    refusals: list[ImportRefusal] = field(default_factory=list)
     new: list[NGO] = field(default_factory=list)
     changed: list[tuple[NGO, frozenset[str]]] = field(default_factory=list)
     area_links: list[tuple[NGO, set[int]]] = field(default_factory=list)
@@ -647,25 +393,34 @@ class Plan:
         default_factory=lambda: dict.fromkeys((CREATE, UPDATE, UNCHANGED, REFUSE), 0)
     )
 
+    def note(self, line, column, level, code, params, bin="", action="") -> None:
+        self.fault_counts[code] += 1
+        if self.fault_counts[code] <= self.per_kind:
+            self.issues.append(
+                ImportIssue(
+                    job_id=self.job_id,
+                    line=line,
+                    column=column,
+                    level=level,
+                    code=code,
+                    params=params,
+                    bin=bin,
+                    action=action,
+                )
+            )
+
     def add(self, row: CheckedRow, ngo: NGO | None, current_areas: set[int]) -> None:
         if row.refused:
             action = REFUSE
+            reasons = [[c, code, params] for c, level, code, params in row.issues if level == ERROR]
+            self.refusals.append(ImportRefusal(job_id=self.job_id, line=row.line, reasons=reasons))
         elif ngo is None:
             action = self._create(row)
         else:
             action = self._update(row, ngo, current_areas)
         self.counts[action] += 1
-        self.report += [
-            {
-                "line": row.line,
-                "column": column,
-                "level": level,
-                "message": message,
-                "bin": row.bin,
-                "action": action,
-            }
-            for column, level, message in row.issues
-        ]
+        for column, level, code, params in row.issues:
+            self.note(row.line, column, level, code, params, row.bin, action)
 
     def _create(self, row: CheckedRow) -> str:
         ngo = NGO(
@@ -712,22 +467,12 @@ def _existing(bins: list[str]) -> tuple[dict[str, NGO], dict[int, set[int]]]:
     return ngos, areas
 
 
-def _plan(job: ImportJob, reader: RegisterReader, rows: list) -> Plan:
+def _plan(job: ImportJob, reader, rows: list) -> Plan:
     """Check every row and decide its fate, saving the progress after each chunk."""
     checker = RowChecker(reader.columns, region_scope(job.created_by))
-    plan = Plan(
-        report=[
-            {
-                "line": 0,
-                "column": title,
-                "level": WARNING,
-                "bin": "",
-                "action": "",
-                "message": _("This column is not recognised and was ignored."),
-            }
-            for title in reader.ignored
-        ]
-    )
+    plan = Plan(job_id=job.pk)
+    for title in reader.ignored:
+        plan.note(0, title, WARNING, "column_ignored", {})
     for start in range(0, len(rows), CHUNK_ROWS):
         chunk = [checker.check(line, raw) for line, raw in rows[start : start + CHUNK_ROWS]]
         ngos, areas = _existing([row.bin for row in chunk if not row.refused])
@@ -781,8 +526,10 @@ def _start(job: ImportJob) -> None:
     job.status = ImportJob.Status.RUNNING
     job.processed_rows = job.total_rows = 0
     job.created_count = job.updated_count = job.refused_count = 0
-    job.report, job.error, job.finished_at = [], "", None
+    job.fault_counts, job.error_code, job.error_params, job.finished_at = {}, "", {}, None
     job.save()
+    job.issues.all().delete()
+    job.refusals.all().delete()
 
 
 def _finish(job: ImportJob, plan: Plan) -> None:
@@ -791,22 +538,42 @@ def _finish(job: ImportJob, plan: Plan) -> None:
     job.created_count = plan.counts[CREATE]
     job.updated_count = plan.counts[UPDATE]
     job.refused_count = plan.counts[REFUSE]
-    job.report = plan.report
+    job.fault_counts = dict(plan.fault_counts)
     job.finished_at = timezone.now()
     job.save()
+    ImportIssue.objects.bulk_create(plan.issues, batch_size=WRITE_BATCH)
+    ImportRefusal.objects.bulk_create(plan.refusals, batch_size=WRITE_BATCH)
 
 
-def _fail(job: ImportJob, message: str) -> None:
+def _fail(job: ImportJob, code: str, **params) -> None:
     job.status = ImportJob.Status.FAILED
-    job.error = message
+    job.error_code, job.error_params = code, params
     job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
+    job.save(update_fields=["status", "error_code", "error_params", "finished_at"])
+
+
+# SQLSTATE classes worth another try: connection lost, serialization failure or deadlock,
+# server shutting down, too many connections. Anything else would fail the same way again.
+TRANSIENT_SQLSTATES = ("08", "40", "57P", "53300")
+
+
+def is_transient(exc: OperationalError) -> bool:
+    """Whether a database error may pass by itself (retry) or will recur (fail the job)."""
+    sqlstate = sqlstate_of(exc)
+    return sqlstate is None or sqlstate.startswith(TRANSIENT_SQLSTATES)
+
+
+def sqlstate_of(exc: OperationalError) -> str | None:
+    """The SQLSTATE code of the driver's error (psycopg 2 calls it pgcode, 3 sqlstate)."""
+    cause = exc.__cause__
+    return getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
 
 
 def run_import(job: ImportJob) -> None:
-    """Run a job's dry run or real import; failures end up in job.error, never half-saved.
+    """Run a job's dry run or real import; failures end up in the job, never half-saved.
 
-    A lost database connection is raised again so the task can be retried from the start.
+    A transient database error (lost connection, deadlock) is raised again so the task can be
+    retried from the start; every other failure is final and recorded on the job.
     """
     _start(job)
     try:
@@ -821,25 +588,18 @@ def run_import(job: ImportJob) -> None:
                 _write(job, plan)
             _finish(job, plan)
     except ImportFileError as exc:
-        _fail(job, exc.message)
+        _fail(job, exc.code, **exc.params)
     except IntegrityError:
         logger.exception("Register import %s collided with another change", job.pk)
-        _fail(
-            job,
-            _(
-                "Someone changed the same NGOs while the file was being checked; nothing "
-                "was saved. Run the import again."
-            ),
-        )
-    except OperationalError:
-        raise
+        _fail(job, "collision")
+    except OperationalError as exc:
+        if is_transient(exc):
+            raise
+        logger.exception("Register import %s refused by the database", job.pk)
+        _fail(job, "database", error=sqlstate_of(exc) or "")
     except Exception as exc:
         logger.exception("Register import %s failed", job.pk)
-        _fail(
-            job,
-            _("The import stopped on an unexpected error (%(error)s); nothing was saved.")
-            % {"error": exc.__class__.__name__},
-        )
+        _fail(job, "unexpected", error=exc.__class__.__name__)
 
 
 # Starting jobs ---------------------------------------------------------------------------------
@@ -874,6 +634,26 @@ def start_real_run(dry_run_job: ImportJob, user) -> ImportJob:
     )
     _queue(job)
     return job
+
+
+def refused_rows(job: ImportJob) -> tuple[str | None, list, list]:
+    """The refused rows of a job's file as written, each with its reasons in a last column.
+
+    Returns the CSV delimiter (None for a workbook), the header and the rows.
+    """
+    reasons = dict(job.refusals.values_list("line", "reasons"))
+    regions = {region.kato: str(region) for region in Region.objects.all()}
+    rows = []
+    with job.file.open("rb") as source:
+        reader = parse_file(source, job.original_name)
+        for line, cells in reader.records():
+            if line in reasons:
+                explained = "; ".join(
+                    f"{column_title(column)}: {message(code, params, regions)}"
+                    for column, code, params in reasons[line]
+                )
+                rows.append([*cells, explained])
+    return reader.delimiter, [*reader.header, _("Reason for refusal")], rows
 
 
 def _queue(job: ImportJob) -> None:

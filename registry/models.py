@@ -1,7 +1,7 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -9,7 +9,8 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -20,9 +21,13 @@ from simple_history.models import HistoricalRecords
 
 from accounts import roles
 
-from .bin import validate_bin
+from .bin import validate_bin, validate_bin_matches_registration
 
 kato_validator = RegexValidator(r"^\d{9}$", _("A KATO code has 9 digits."))
+
+
+def current_language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
 
 
 def today() -> datetime.date:
@@ -30,23 +35,71 @@ def today() -> datetime.date:
 
 
 def report_year_due(on: datetime.date | None = None) -> int:
-    """The latest year whose annual information is overdue: last year once 31 March has passed."""
+    """The year whose annual information an NGO must have filed to count as active.
+
+    Last year once its deadline (31 March) has passed, the year before until then. The one notion
+    that filing, verification, passive marking and the NGO page all use.
+    """
     on = on or today()
     return on.year - 1 if on > datetime.date(on.year, 3, 31) else on.year - 2
 
 
+def last_ended_year(on: datetime.date | None = None) -> int:
+    """The latest year a report can be filed for: an unfinished year has no annual figures."""
+    return (on or today()).year - 1
+
+
+def not_in_future(day: datetime.date) -> None:
+    if day and day > today():
+        raise ValidationError(
+            _("The date %(date)s is in the future."),
+            code="future_date",
+            params={"date": day.strftime("%d.%m.%Y")},
+        )
+
+
 NAME_LANGUAGES = ("kk", "ru", "en")
+
+# Kazakh letters as people type them on a Russian keyboard (ө as о, ү and ұ as у, ...), and the
+# Latin i often typed for і. Search compares names and queries with these letters folded.
+KAZAKH_FOLDING = {
+    "ә": "а",
+    "ғ": "г",
+    "қ": "к",
+    "ң": "н",
+    "ө": "о",
+    "ұ": "у",
+    "ү": "у",
+    "һ": "х",
+    "і": "и",
+}
+# The official Kazakh Cyrillic alphabet (42 letters); Russian's 33 letters are in it in their order.
+KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+
+
+class Fold(models.Func):
+    """registry_fold(text): lower case, Kazakh letters folded (migration 0005 defines it)."""
+
+    function = "registry_fold"
+    output_field = models.TextField()
+
+
+class KazakhSortKey(models.Func):
+    """registry_sort_key(text): orders by the Kazakh alphabet under any collation, ICU or not.
+
+    Each Cyrillic letter becomes a character whose code point follows the alphabet; punctuation
+    such as quotes is dropped, so «Ақ жол» sorts under А.
+    """
+
+    function = "registry_sort_key"
+    output_field = models.TextField()
 
 
 def name_sort_key(language: str | None):
-    """The expression the directory sorts names by; an index of the same expression backs it.
-
-    The order is the database's collation: linguistic where the server has one (ICU or a libc
-    locale), code-point order on the embedded server, whose build has neither.
-    """
+    """The expression the directory sorts names by; an index of the same expression backs it."""
     if language not in NAME_LANGUAGES or language == "kk":
-        return models.F("name_kk")
-    return Coalesce(f"name_{language}", "name_kk")
+        return KazakhSortKey("name_kk")
+    return KazakhSortKey(Coalesce(f"name_{language}", "name_kk"))
 
 
 class RegionQuerySet(models.QuerySet):
@@ -140,6 +193,26 @@ class Region(models.Model):
         while frontier:
             frontier = list(Region.objects.filter(parent__in=frontier).values_list("pk", flat=True))
             ids += frontier
+        return ids
+
+    def territory(self) -> list[int]:
+        """This region, its parts and the ended regions whose records it now covers.
+
+        An ended region counts when its territory went here (`successor`, a rename) or when this
+        region was carved out of it (`split_from`): records kept under South Kazakhstan belong to
+        both Turkistan and Shymkent. A predecessor that still exists keeps its own records.
+        """
+        ids, seen, frontier = [], set(), [self]
+        while frontier:
+            region = frontier.pop()
+            if region.pk in seen:
+                continue
+            seen.add(region.pk)
+            ids += region.with_descendants()
+            ended = Region.objects.filter(valid_to__isnull=False, valid_to__lte=today())
+            frontier += list(ended.filter(successor=region))
+            if region.split_from_id:
+                frontier += list(ended.filter(pk=region.split_from_id))
         return ids
 
 
@@ -248,40 +321,43 @@ class NGOQuerySet(models.QuerySet):
         digits = text.replace(" ", "")
         if digits.isdigit() and len(digits) >= 4:
             return self.filter(bin__startswith=digits)
+        folded = Fold(Value(text))
         query = (
-            SearchQuery(text, config="simple", search_type="websearch")
+            SearchQuery(folded, config="simple", search_type="websearch")
             | SearchQuery(text, config="russian", search_type="websearch")
             | SearchQuery(text, config="english", search_type="websearch")
         )
         matches = self.filter(search_document=query)
         if matches.exists():
             return matches.annotate(relevance=SearchRank(models.F("search_document"), query))
-        similar = (
-            Q(name_kk__trigram_word_similar=text)
-            | Q(name_ru__trigram_word_similar=text)
+        names = {"name_kk": Fold("name_kk"), "name_ru": Fold("name_ru"), "name_en": "name_en"}
+        similar = self.alias(
+            approximate=Value(True), folded_kk=names["name_kk"], folded_ru=names["name_ru"]
+        ).filter(
+            Q(folded_kk__trigram_word_similar=folded)
+            | Q(folded_ru__trigram_word_similar=folded)
             | Q(name_en__trigram_word_similar=text)
         )
-        return self.filter(similar).annotate(
+        return similar.annotate(
             relevance=Greatest(
-                TrigramWordSimilarity(text, Coalesce("name_kk", Value(""))),
-                TrigramWordSimilarity(text, Coalesce("name_ru", Value(""))),
+                TrigramWordSimilarity(folded, Fold(Coalesce("name_kk", Value("")))),
+                TrigramWordSimilarity(folded, Fold(Coalesce("name_ru", Value("")))),
                 TrigramWordSimilarity(text, Coalesce("name_en", Value(""))),
             )
         )
 
     def order_by_name(self, descending: bool = False):
-        """Alphabetical in the language of the page (ICU collation), Kazakh name as fallback."""
+        """In Kazakh alphabetical order, in the language of the page (Kazakh name as fallback)."""
         key = name_sort_key(get_language())
         return self.order_by(key.desc() if descending else key.asc(), "pk")
 
     def in_region(self, region: Region):
-        return self.filter(region__in=region.with_descendants())
+        return self.filter(region__in=region.territory())
 
     def with_state_funding(self):
-        funded = AnnualReport.objects.filter(
-            ngo=OuterRef("pk"), status=AnnualReport.Status.SUBMITTED
-        )
-        funded = funded.filter(Q(income_state_order__gt=0) | Q(income_grants__gt=0))
+        """NGOs whose latest version of some year's report shows state money."""
+        latest = AnnualReport.objects.latest_of_year(OuterRef("pk"))
+        funded = latest.filter(Q(income_state_order__gt=0) | Q(income_grants__gt=0))
         return self.filter(Exists(funded))
 
     def in_scope_of(self, user):
@@ -298,16 +374,26 @@ class NGOQuerySet(models.QuerySet):
             representatives__user=user, representatives__status=Representation.Status.APPROVED
         )
 
-    def due_to_become_passive(self, report_year: int):
-        filed = AnnualReport.objects.filter(
-            ngo=OuterRef("pk"), year=report_year, status=AnnualReport.Status.SUBMITTED
-        )
+    def filed_for(self, report_year: int):
+        """NGOs that filed the year due (or a later year that has ended)."""
+        return self.filter(Exists(AnnualReport.objects.covering(report_year, OuterRef("pk"))))
+
+    def missed_annual_information(self, report_year: int):
+        """Working NGOs (passive ones included) without submitted information for the year."""
+        filed = AnnualReport.objects.covering(report_year, OuterRef("pk"))
         not_yet_founded = Q(registered_on__year__gt=report_year)
         return (
-            self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE])
+            self.filter(status__in=[NGO.Status.VERIFIED, NGO.Status.ACTIVE, NGO.Status.PASSIVE])
             .exclude(Exists(filed))
             .exclude(not_yet_founded)
         )
+
+    def due_to_become_passive(self, report_year: int):
+        return self.missed_annual_information(report_year).exclude(status=NGO.Status.PASSIVE)
+
+    def due_to_become_active(self, report_year: int):
+        """Passive NGOs that have filed since, e.g. a report for the next year filed early."""
+        return self.filter(status=NGO.Status.PASSIVE).filed_for(report_year)
 
 
 class NGO(models.Model):
@@ -346,6 +432,19 @@ class NGO(models.Model):
         "volunteer_count",
         "beneficiary_count",
     )
+    # Registered particulars: once the NGO is public they change only after an official's review
+    # (a ParticularsChange); the other profile fields (contacts, description, counts) go live
+    # at once.
+    # Founders are not part of the profile yet; add their field here when it is.
+    REGISTERED_FIELDS = (
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "legal_form",
+        "region",
+        "registered_on",
+        "head_name",
+    )
     PUBLIC_STATUSES = (Status.VERIFIED, Status.ACTIVE, Status.PASSIVE, Status.LIQUIDATED)
     EDITABLE_STATUSES = (
         Status.DRAFT,
@@ -371,7 +470,9 @@ class NGO(models.Model):
         Region, models.PROTECT, related_name="ngos", verbose_name=_("region")
     )
     address = models.CharField(_("address"), max_length=500, blank=True)
-    registered_on = models.DateField(_("registration date"), null=True, blank=True)
+    registered_on = models.DateField(
+        _("registration date"), null=True, blank=True, validators=[not_in_future]
+    )
     head_name = models.CharField(_("head"), max_length=200, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
@@ -391,11 +492,12 @@ class NGO(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     search_document = models.GeneratedField(
-        expression=SearchVector("name_kk", config="simple", weight="A")
+        # The `simple` parts are folded (see KAZAKH_FOLDING), as is the query matched to them.
+        expression=SearchVector(Fold("name_kk"), config="simple", weight="A")
         + SearchVector("name_ru", config="russian", weight="A")
         + SearchVector("name_en", config="english", weight="A")
-        + SearchVector("name_ru", config="simple", weight="A")
-        + SearchVector("description_kk", config="simple", weight="C")
+        + SearchVector(Fold("name_ru"), config="simple", weight="A")
+        + SearchVector(Fold("description_kk"), config="simple", weight="C")
         + SearchVector("description_ru", config="russian", weight="C")
         + SearchVector("description_en", config="english", weight="C"),
         output_field=SearchVectorField(),
@@ -418,13 +520,13 @@ class NGO(models.Model):
         ]
         indexes = [
             GinIndex(fields=["search_document"], name="ngo_search_gin"),
-            GinIndex(fields=["name_kk"], opclasses=["gin_trgm_ops"], name="ngo_name_kk_trgm"),
-            GinIndex(fields=["name_ru"], opclasses=["gin_trgm_ops"], name="ngo_name_ru_trgm"),
+            GinIndex(OpClass(Fold("name_kk"), "gin_trgm_ops"), name="ngo_name_kk_fold_trgm"),
+            GinIndex(OpClass(Fold("name_ru"), "gin_trgm_ops"), name="ngo_name_ru_fold_trgm"),
             GinIndex(fields=["name_en"], opclasses=["gin_trgm_ops"], name="ngo_name_en_trgm"),
             models.Index(fields=["region", "status"], name="ngo_region_status"),
             models.Index(fields=["registered_on"], name="ngo_registered_on"),
             *[
-                models.Index(name_sort_key(language), name=f"ngo_name_order_{language}")
+                models.Index(name_sort_key(language), name=f"ngo_name_kk_order_{language}")
                 for language in NAME_LANGUAGES
             ],
         ]
@@ -440,17 +542,59 @@ class NGO(models.Model):
     def is_editable(self) -> bool:
         return self.status in self.EDITABLE_STATUSES
 
+    def clean(self):
+        """Rules a form, the admin and the import share; the field validators run before."""
+        errors = {}
+        try:
+            validate_bin_matches_registration(self.bin or "", self.registered_on)
+        except ValidationError as exc:
+            errors["registered_on"] = exc.messages
+        region_changed = self._state.adding or (
+            self.region_id
+            and NGO.objects.filter(pk=self.pk).exclude(region_id=self.region_id).exists()
+        )
+        if self.region_id and region_changed and not self.region.is_current:
+            errors["region"] = _(
+                "%(region)s no longer exists; choose the region the organisation is in today."
+            ) % {"region": self.region}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def liquidated_on(self) -> datetime.date | None:
+        if self.status != self.Status.LIQUIDATED or self.status_changed_at is None:
+            return None
+        return timezone.localdate(self.status_changed_at)
+
+    def report_years(self, on: datetime.date | None = None) -> range:
+        """The years an annual report can be filed for: from registration to liquidation."""
+        first = max(1991, self.registered_on.year if self.registered_on else 1991)
+        last = last_ended_year(on)
+        if self.liquidated_on:
+            last = min(last, self.liquidated_on.year)
+        return range(first, last + 1)
+
     def public_status_explanation(self) -> str:
-        """Why the NGO has its status, in words a citizen understands."""
+        """Why the NGO has its status, in words a citizen understands, from the filed reports."""
         from django.utils.translation import gettext
 
-        year = report_year_due()
+        due = report_year_due()
+        years = set(self.annual_reports.submitted().values_list("year", flat=True))
         if self.status == self.Status.PASSIVE:
-            return gettext("No annual information for %(year)s has been filed.") % {"year": year}
+            return gettext("No annual information for %(year)s has been filed.") % {"year": due}
         if self.status == self.Status.ACTIVE:
-            return gettext("Annual information for %(year)s has been filed.") % {"year": year}
+            filed = max((y for y in years if y >= due), default=due)
+            return gettext("Annual information for %(year)s has been filed.") % {"year": filed}
         if self.status == self.Status.VERIFIED:
-            return gettext("Verified by the ministry; no annual information filed yet.")
+            if not years:
+                return gettext("Verified by the ministry; no annual information filed yet.")
+            if self.registered_on and self.registered_on.year > due:
+                return gettext(
+                    "Verified by the ministry; its first annual information is not due yet."
+                )
+            return gettext(
+                "Verified by the ministry; annual information for %(year)s has not been filed."
+            ) % {"year": due}
         return self.status_reason
 
     # Fields a funder or citizen relies on, and their weight in the profile-completeness level.
@@ -461,6 +605,18 @@ class NGO(models.Model):
             if f not in ("legal_form", "kind", "region")  # required, so always filled
         )
     )
+
+    def report_year_open(self, filed: set[int] | None = None) -> int | None:
+        """The year whose annual information the NGO should file now; None when nothing is due.
+
+        The overdue year first (`report_year_due`), then, until 31 March, last year's.
+        """
+        if filed is None:
+            filed = set(self.annual_reports.submitted().values_list("year", flat=True))
+        for year in range(report_year_due(), today().year):
+            if year not in filed and not (self.registered_on and self.registered_on.year > year):
+                return year
+        return None
 
     def completeness(self, reports=None) -> int:
         """Profile completeness in percent: filled profile fields count 70%, filed reports 30%."""
@@ -485,6 +641,58 @@ class NGO(models.Model):
         return _("Low")
 
 
+# The largest figure a report may hold: more is a typo (or a joke), never an NGO's year. One
+# trillion tenge keeps every amount and every total of five within JavaScript's safe integers.
+MONEY_LIMIT = 1_000_000_000_000
+FIGURE_LIMITS = {
+    "income_state_order": MONEY_LIMIT,
+    "income_grants": MONEY_LIMIT,
+    "income_donations": MONEY_LIMIT,
+    "income_foreign": MONEY_LIMIT,
+    "income_own": MONEY_LIMIT,
+    "expense_programmes": MONEY_LIMIT,
+    "expense_salaries": MONEY_LIMIT,
+    "expense_administration": MONEY_LIMIT,
+    "expense_assets": MONEY_LIMIT,
+    "expense_other": MONEY_LIMIT,
+    "property_value": MONEY_LIMIT,
+    "staff_count": 100_000,
+    "volunteer_count": 1_000_000,
+    "beneficiary_count": 20_000_000,  # the population of Kazakhstan
+    "project_count": 10_000,
+    "member_count": 10_000_000,
+}
+
+
+class FigureLimit(MaxValueValidator):
+    """Refuses an implausible figure with a message that names the bound."""
+
+    message = _("At most %(limit)s; check the figure.")
+
+    def __call__(self, value):
+        if value is not None and value > self.limit_value:
+            raise ValidationError(
+                self.message,
+                code="max_value",
+                params={"limit": f"{self.limit_value:,}".replace(",", " ")},
+            )
+
+
+def money(verbose_name, **kwargs):
+    return models.PositiveBigIntegerField(
+        verbose_name,
+        validators=[FigureLimit(MONEY_LIMIT)],
+        blank=kwargs.get("null", False),
+        **kwargs,
+    )
+
+
+def count(verbose_name, limit: int, **kwargs):
+    return models.PositiveIntegerField(
+        verbose_name, validators=[FigureLimit(limit)], blank=kwargs.get("null", False), **kwargs
+    )
+
+
 class AnnualReportQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(status=AnnualReport.Status.SUBMITTED)
@@ -492,6 +700,20 @@ class AnnualReportQuerySet(models.QuerySet):
     def latest_versions(self):
         """For each NGO and year, only the newest submitted version."""
         return self.submitted().order_by("ngo_id", "-year", "-version").distinct("ngo_id", "year")
+
+    def latest_of_year(self, ngo):
+        """Submitted reports of `ngo` (a value or OuterRef) that no later version corrects."""
+        newer = AnnualReport.objects.filter(
+            ngo=OuterRef("ngo"),
+            year=OuterRef("year"),
+            status=AnnualReport.Status.SUBMITTED,
+            version__gt=OuterRef("version"),
+        )
+        return self.submitted().filter(ngo=ngo).exclude(Exists(newer))
+
+    def covering(self, report_year: int, ngo):
+        """Submitted reports of `ngo` that satisfy the year due: that year or a later one."""
+        return self.submitted().filter(ngo=ngo, year__gte=report_year)
 
 
 class AnnualReport(models.Model):
@@ -511,15 +733,33 @@ class AnnualReport(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    income_state_order = models.PositiveBigIntegerField(_("state social order, ₸"), default=0)
-    income_grants = models.PositiveBigIntegerField(_("grants, ₸"), default=0)
-    income_donations = models.PositiveBigIntegerField(_("donations, ₸"), default=0)
-    income_foreign = models.PositiveBigIntegerField(_("foreign sources, ₸"), default=0)
-    income_own = models.PositiveBigIntegerField(_("own income, ₸"), default=0)
-    staff_count = models.PositiveIntegerField(_("staff"), default=0)
-    volunteer_count = models.PositiveIntegerField(_("volunteers"), default=0)
-    beneficiary_count = models.PositiveIntegerField(_("beneficiaries"), default=0)
-    project_count = models.PositiveIntegerField(_("projects"), default=0)
+    income_state_order = money(_("state social order, ₸"), default=0)
+    income_grants = money(_("grants, ₸"), default=0)
+    income_donations = money(_("donations, ₸"), default=0)
+    income_foreign = money(_("foreign sources, ₸"), default=0)
+    income_own = money(_("own income, ₸"), default=0)
+    # How the money was spent; empty in reports filed before the register asked for it.
+    expense_programmes = money(_("spent on programmes and services, ₸"), null=True)
+    expense_salaries = money(_("spent on salaries and social tax, ₸"), null=True)
+    expense_administration = money(_("spent on rent and administration, ₸"), null=True)
+    expense_assets = money(_("spent on equipment and property, ₸"), null=True)
+    expense_other = money(_("other expenses, ₸"), null=True)
+    staff_count = count(_("staff"), FIGURE_LIMITS["staff_count"], default=0)
+    volunteer_count = count(_("volunteers"), FIGURE_LIMITS["volunteer_count"], default=0)
+    beneficiary_count = count(_("beneficiaries"), FIGURE_LIMITS["beneficiary_count"], default=0)
+    project_count = count(_("projects"), FIGURE_LIMITS["project_count"], default=0)
+    member_count = count(_("founders and members"), FIGURE_LIMITS["member_count"], null=True)
+    founders = models.TextField(
+        _("founders"),
+        blank=True,
+        help_text=_("The founders (members) at the end of the year, one per line."),
+    )
+    property_value = money(_("property at the end of the year, ₸"), null=True)
+    property_description = models.TextField(
+        _("property"),
+        blank=True,
+        help_text=_("What the organisation owns or rents: premises, vehicles, equipment."),
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -541,12 +781,22 @@ class AnnualReport(models.Model):
         "income_foreign",
         "income_own",
     )
-    FIGURE_FIELDS = (
-        *INCOME_FIELDS,
-        "staff_count",
-        "volunteer_count",
-        "beneficiary_count",
-        "project_count",
+    EXPENSE_FIELDS = (
+        "expense_programmes",
+        "expense_salaries",
+        "expense_administration",
+        "expense_assets",
+        "expense_other",
+    )
+    COUNT_FIELDS = ("staff_count", "volunteer_count", "beneficiary_count", "project_count")
+    FIGURE_FIELDS = (*INCOME_FIELDS, *EXPENSE_FIELDS, *COUNT_FIELDS)
+    # Everything a report holds, in the order the form asks for it.
+    REPORT_FIELDS = (
+        *FIGURE_FIELDS,
+        "member_count",
+        "founders",
+        "property_value",
+        "property_description",
     )
 
     class Meta:
@@ -569,6 +819,12 @@ class AnnualReport(models.Model):
                 condition=Q(status="draft") | Q(submitted_at__isnull=False),
                 name="annual_report_submitted_has_date",
             ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{name}__lte": limit}), name=f"annual_report_{name}_limit"
+                )
+                for name, limit in FIGURE_LIMITS.items()
+            ],
         ]
 
     def __str__(self):
@@ -576,11 +832,38 @@ class AnnualReport(models.Model):
 
     @property
     def total_income(self) -> int:
-        return sum(getattr(self, f) for f in self.INCOME_FIELDS)
+        return sum(getattr(self, f) or 0 for f in self.INCOME_FIELDS)
+
+    @property
+    def total_expenses(self) -> int | None:
+        """None when the report predates the question of how the money was spent."""
+        spent = [getattr(self, f) for f in self.EXPENSE_FIELDS]
+        return None if all(v is None for v in spent) else sum(v or 0 for v in spent)
+
+    @property
+    def spent_more_than_received(self) -> bool:
+        spent = self.total_expenses
+        return spent is not None and spent > self.total_income
 
     @property
     def deadline(self) -> datetime.date:
         return datetime.date(self.year + 1, *self.DEADLINE_MONTH_DAY)
+
+    @property
+    def reference(self) -> str:
+        """The number a representative quotes to the ministry: BIN, year and version."""
+        return f"{self.ngo.bin}-{self.year}-v{self.version}"
+
+    @property
+    def is_late(self) -> bool:
+        """Filed (or, for a draft, to be filed) after 31 March of the following year."""
+        filed_on = timezone.localdate(self.submitted_at) if self.submitted_at else today()
+        return filed_on > self.deadline
+
+    @property
+    def is_blank(self) -> bool:
+        """A first version whose figures nobody has entered yet (they are all still 0)."""
+        return self.version == 1 and not any(getattr(self, f) for f in self.FIGURE_FIELDS)
 
     @property
     def filed_on_time(self) -> bool:
@@ -675,17 +958,126 @@ class Representation(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        default=current_language,
+        help_text=_("The language of the page the request was made on; the answer is sent in it."),
+    )
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("representative")
         verbose_name_plural = _("representatives")
         constraints = [
-            models.UniqueConstraint(fields=["user", "ngo"], name="representation_unique")
+            models.UniqueConstraint(fields=["user", "ngo"], name="representation_unique"),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(decision_reason=""),
+                name="representation_rejection_has_reason",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} — {self.ngo}"
+
+    def situation(self, filed: set[int]) -> str:
+        """The one thing My NGOs says about this NGO; `filed` holds its submitted report years."""
+        if self.status != self.Status.APPROVED:
+            return f"claim_{self.status}"
+        status = self.ngo.status
+        if status in (NGO.Status.DRAFT, NGO.Status.SUBMITTED, NGO.Status.REJECTED):
+            return status
+        if status == NGO.Status.LIQUIDATED:
+            return "liquidated"
+        year = self.ngo.report_year_open(filed)
+        if year is None:
+            return "up_to_date"
+        return "report_late" if year <= report_year_due() else "report_due"
+
+
+class ParticularsChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ParticularsChange.Status.PENDING)
+
+    def in_scope_of(self, user):
+        return self.filter(ngo__in=NGO.objects.in_scope_of(user))
+
+
+class ParticularsChange(models.Model):
+    """A representative's change of a public NGO's registered particulars, waiting for review.
+
+    `values` holds only the fields that differ, as JSON (foreign keys by id, dates in ISO form);
+    the NGO keeps its verified values until an official approves. One pending change per NGO:
+    a new edit while one is pending updates it and raises its revision, so an official who
+    reviewed an older revision cannot approve values they have not seen.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    ngo = models.ForeignKey(
+        NGO, models.CASCADE, related_name="particulars_changes", verbose_name=_("NGO")
+    )
+    values = models.JSONField(_("proposed values"))
+    revision = models.PositiveIntegerField(_("revision"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason for the decision"), blank=True)
+
+    objects = ParticularsChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["submitted_at"]
+        verbose_name = _("change of registered particulars")
+        verbose_name_plural = _("changes of registered particulars")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ngo"], condition=Q(status="pending"), name="particulars_one_pending"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="rejected") | ~Q(reason=""),
+                name="particulars_rejection_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ngo.bin} r{self.revision} ({self.status})"
+
+    @staticmethod
+    def encode(name: str, value):
+        """A form's cleaned value as it is kept in `values`."""
+        if isinstance(value, models.Model):
+            return value.pk
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        return value
+
+    def apply_to(self, ngo: NGO) -> None:
+        for name, raw in self.values.items():
+            field = NGO._meta.get_field(name)
+            setattr(ngo, field.attname, None if raw is None else field.to_python(raw))
 
 
 def document_path(instance, filename):
@@ -741,8 +1133,10 @@ class ImportJob(models.Model):
     created_count = models.PositiveIntegerField(_("created"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     refused_count = models.PositiveIntegerField(_("refused"), default=0)
-    report = models.JSONField(_("report"), default=list, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    # How many faults of each kind the file had; the report lists only the first of each kind.
+    fault_counts = models.JSONField(_("faults by kind"), default=dict, blank=True)
+    error_code = models.CharField(_("error"), max_length=40, blank=True)
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         models.SET_NULL,
@@ -764,3 +1158,56 @@ class ImportJob(models.Model):
     @property
     def progress_percent(self) -> int:
         return round(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def error(self) -> str:
+        """Why the job failed, in the language of whoever reads it."""
+        from .import_report import message
+
+        return message(self.error_code, self.error_params) if self.error_code else ""
+
+    @property
+    def unlisted_faults(self) -> int:
+        """Faults counted but left out of the report (beyond the first of their kind)."""
+        return max(sum(self.fault_counts.values()) - self.issues.count(), 0)
+
+
+class ImportIssue(models.Model):
+    """One line of an import report: a message code and its parameters, translated when shown."""
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="issues")
+    line = models.PositiveIntegerField(_("row"))
+    column = models.TextField(_("column"))
+    level = models.CharField(_("level"), max_length=10)
+    code = models.CharField(_("message"), max_length=40)
+    params = models.JSONField(_("details"), default=dict)
+    bin = models.TextField(_("BIN"), blank=True)
+    action = models.CharField(_("outcome"), max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["line", "pk"]
+        verbose_name = _("import report line")
+        verbose_name_plural = _("import report lines")
+        indexes = [models.Index(fields=["job", "line", "id"], name="import_issue_page")]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.line} {self.code}"
+
+
+class ImportRefusal(models.Model):
+    """A refused row of an import and every error that refused it, for the file of refusals."""
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="refusals")
+    line = models.PositiveIntegerField(_("row"))
+    reasons = models.JSONField(_("reasons"))  # [[column, code, params], ...]
+
+    class Meta:
+        ordering = ["line"]
+        verbose_name = _("refused import row")
+        verbose_name_plural = _("refused import rows")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "line"], name="import_refusal_unique_line")
+        ]
+
+    def __str__(self):
+        return f"{self.job_id}:{self.line}"

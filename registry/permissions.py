@@ -4,7 +4,29 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from accounts import roles
+
 from .models import NGO, ImportJob, scope_regions
+
+
+def is_official(user) -> bool:
+    """A ministry official working on NGOs (verification, claims, changes) in the staff workspace.
+
+    Officials keep `is_staff`: it marks people who work for the state, and the workspace and
+    these checks rely on it; the Django admin's register screens are for administrators only.
+    """
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("registry.change_ngo")
+    )
+
+
+def is_administrator(user) -> bool:
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or user.has_role(roles.ADMINISTRATOR)
 
 
 def represents(user, ngo: NGO) -> bool:
@@ -13,12 +35,7 @@ def represents(user, ngo: NGO) -> bool:
 
 def may_verify(user, ngo: NGO) -> bool:
     """Officials act on NGOs of their scope; the permission comes from their role group."""
-    return (
-        user.is_authenticated
-        and user.is_staff
-        and user.has_perm("registry.change_ngo")
-        and NGO.objects.in_scope_of(user).filter(pk=ngo.pk).exists()
-    )
+    return is_official(user) and NGO.objects.in_scope_of(user).filter(pk=ngo.pk).exists()
 
 
 def may_see_documents(user, ngo: NGO) -> bool:

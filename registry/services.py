@@ -4,14 +4,28 @@ History rows (django-simple-history) record who made the change and why; views s
 """
 
 import datetime
+import logging
 
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import permissions
-from .models import NGO, AnnualReport, Document, Representation, report_year_due
+from .models import (
+    NGO,
+    AnnualReport,
+    Document,
+    ParticularsChange,
+    Representation,
+    last_ended_year,
+    report_year_due,
+)
+
+logger = logging.getLogger(__name__)
 
 
 class RegistryError(Exception):
@@ -22,60 +36,90 @@ class RegistryError(Exception):
         self.message = message
 
 
-def _save(obj, user, reason: str, **kwargs):
+def _save(obj, user, reason: str, update_fields=None):
+    """Save with its history row; a partial save of an NGO still moves its `updated_at`."""
     obj._history_user = user
     obj._change_reason = reason
-    obj.save(**kwargs)
+    if update_fields is not None and isinstance(obj, NGO):
+        update_fields = [*update_fields, "updated_at"]
+    obj.save(update_fields=update_fields)
 
 
-STATUS_FIELDS = ["status", "status_reason", "status_changed_at"]
+STATUS_FIELDS = ["status", "status_reason", "status_changed_at", "submitted_at"]
 
 
-def _set_status(ngo: NGO, status: str, user, reason: str, status_reason: str = "") -> None:
-    """Writes the status fields only, so a profile edit saved meanwhile is never overwritten."""
+def _set_status(
+    ngo: NGO, status: str, user, reason: str, status_reason: str = "", also: tuple = ()
+) -> None:
+    """Writes the status fields (and `also`) only, so a profile edit saved meanwhile is kept."""
     ngo.status = status
     ngo.status_reason = status_reason
     ngo.status_changed_at = timezone.now()
-    _save(ngo, user, reason, update_fields=STATUS_FIELDS)
+    _save(ngo, user, reason, update_fields=[*STATUS_FIELDS, *also])
 
 
-def next_report_year(ngo: NGO) -> int:
-    """The year a new report most likely is for: the latest past year without one."""
-    filed = set(ngo.annual_reports.values_list("year", flat=True))
-    year = timezone.localdate().year - 1
-    while year in filed:
-        year -= 1
-    return year
+NOT_IN_PUBLIC_REGISTER = gettext_lazy(
+    "No organisation with this BIN is in the public register. If it is yours, register it: the "
+    "ministry checks every new profile."
+)
 
 
 @transaction.atomic
-def create_ngo(form, user) -> NGO:
-    """A new NGO profile in draft; its creator becomes its first representative."""
-    ngo = form.save(commit=False)
-    ngo.status = NGO.Status.DRAFT
-    _save(ngo, user, "created")
-    form.save_m2m()
-    Representation.objects.create(
-        user=user, ngo=ngo, status=Representation.Status.APPROVED, decided_at=timezone.now()
-    )
-    return ngo
+def create_ngo(form, user) -> NGO | Representation:
+    """A new NGO profile in draft, its creator its first representative — or a claim.
+
+    A BIN already held by a profile nobody has verified yet (draft, submitted, rejected) is not
+    refused as "already exists": that would let whoever typed it first keep the real
+    organisation out, and tell anyone that an unpublished profile exists. It becomes a claim
+    on that profile for an official to decide, and the answer names nothing of the profile.
+    """
+    bin = form.cleaned_data["bin"]
+    held = NGO.objects.select_for_update().filter(bin=bin).first()
+    if held is None:
+        try:
+            with transaction.atomic():
+                ngo = form.save(commit=False)
+                ngo.status = NGO.Status.DRAFT
+                _save(ngo, user, "created")
+        except IntegrityError:  # the same BIN registered a moment ago
+            held = NGO.objects.get(bin=bin)
+        else:
+            form.save_m2m()
+            Representation.objects.create(
+                user=user, ngo=ngo, status=Representation.Status.APPROVED, decided_at=timezone.now()
+            )
+            return ngo
+    if held.is_public:
+        raise RegistryError(
+            _("This organisation is already in the register; ask to represent it instead.")
+        )
+    return _request_representation(user, held, "")
 
 
 @transaction.atomic
-def update_profile(form, user) -> NGO:
-    ngo = form.save(commit=False)
-    if ngo.is_public:
-        ngo.data_confirmed_at = timezone.now()
-    _save(ngo, user, "profile edited")
-    form.save_m2m()
+def confirm_particulars(ngo: NGO, user) -> NGO:
+    """The representative states that the registered particulars shown are still correct."""
+    ngo = NGO.objects.select_for_update().get(pk=ngo.pk)
+    if not ngo.is_public or ngo.status == NGO.Status.LIQUIDATED:
+        raise RegistryError(_("Only an organisation in the public register confirms its data."))
+    ngo.data_confirmed_at = timezone.now()
+    _save(ngo, user, "particulars confirmed", update_fields=["data_confirmed_at"])
     return ngo
 
 
 def claim_ngo(user, bin: str, position: str = "") -> Representation:
-    """Ask to represent an NGO already in the register; an official decides."""
+    """Ask to represent an NGO of the public register; an official decides.
+
+    A BIN outside the public register gets the same answer whether it is free or held by an
+    unpublished profile: the way to it is registering, which becomes a claim if it is held.
+    """
     ngo = NGO.objects.public().filter(bin=bin).first()
     if ngo is None:
-        raise RegistryError(_("No organisation with this BIN is in the register."))
+        raise RegistryError(str(NOT_IN_PUBLIC_REGISTER))
+    return _request_representation(user, ngo, position)
+
+
+def _request_representation(user, ngo: NGO, position: str) -> Representation:
     if ngo.representatives.filter(user=user).exists():
         raise RegistryError(_("You have already asked to represent this organisation."))
     try:
@@ -88,16 +132,126 @@ def claim_ngo(user, bin: str, position: str = "") -> Representation:
 
 
 @transaction.atomic
-def decide_claim(claim: Representation, official, approve: bool) -> Representation:
+def update_profile(form, user) -> NGO:
+    """Save a representative's edit of the profile.
+
+    An NGO not yet public changes freely. A public NGO's contacts, description and counts go
+    live at once; its registered particulars (NGO.REGISTERED_FIELDS) wait in a
+    ParticularsChange until an official approves them.
+    """
+    if not form.instance.is_public:
+        ngo = form.save(commit=False)
+        _save(ngo, user, "profile edited")
+        form.save_m2m()
+        return ngo
+    ngo = NGO.objects.select_for_update().get(pk=form.instance.pk)
+    data = form.cleaned_data
+    for name in NGO.PROFILE_FIELDS:
+        if name not in NGO.REGISTERED_FIELDS:
+            setattr(ngo, name, data[name])
+    # An edit is not a confirmation: "data last confirmed" moves only by `confirm_particulars`.
+    _save(ngo, user, "profile edited")
+    ngo.activity_areas.set(data["activity_areas"])
+    proposed = {
+        name: ParticularsChange.encode(name, data[name])
+        for name in NGO.REGISTERED_FIELDS
+        if data[name] != getattr(ngo, name)
+    }
+    propose_particulars(ngo, proposed, user)
+    return ngo
+
+
+def propose_particulars(ngo: NGO, proposed: dict, user) -> ParticularsChange | None:
+    """Open, update or withdraw the NGO's pending change so that it holds `proposed`."""
+    pending = ParticularsChange.objects.select_for_update().pending().filter(ngo=ngo).first()
+    now = timezone.now()
+    if pending is None:
+        if not proposed:
+            return None
+        return ParticularsChange.objects.create(
+            ngo=ngo, values=proposed, submitted_by=user, submitted_at=now
+        )
+    if not proposed:
+        pending.status = ParticularsChange.Status.WITHDRAWN
+        pending.decided_by, pending.decided_at = user, now
+    elif proposed != pending.values:
+        pending.values, pending.revision = proposed, pending.revision + 1
+        pending.submitted_by, pending.submitted_at = user, now
+    pending.save()
+    return pending
+
+
+@transaction.atomic
+def decide_particulars_change(
+    change: ParticularsChange,
+    official,
+    approve: bool,
+    reason: str = "",
+    revision: int | None = None,
+) -> ParticularsChange:
+    """Approve (the NGO takes the proposed values) or reject with a reason the NGO sees."""
+    change = ParticularsChange.objects.select_for_update().get(pk=change.pk)
+    ngo = NGO.objects.select_for_update().get(pk=change.ngo_id)
+    if not permissions.may_verify(official, ngo):
+        raise RegistryError(_("This organisation is outside your scope."))
+    if change.status != ParticularsChange.Status.PENDING:
+        raise RegistryError(_("This change has already been decided."))
+    if revision is not None and revision != change.revision:
+        raise RegistryError(
+            _("The organisation has changed its proposal meanwhile; review it again.")
+        )
+    if not approve and not reason.strip():
+        raise RegistryError(_("Give the reason for the rejection; the organisation will see it."))
+    if approve:
+        change.apply_to(ngo)
+        if not ngo.name_kk:
+            raise RegistryError(_("A verified organisation needs its name in Kazakh."))
+        ngo.data_confirmed_at = timezone.now()
+        _save(ngo, official, "registered particulars approved")
+    change.status = (
+        ParticularsChange.Status.APPROVED if approve else ParticularsChange.Status.REJECTED
+    )
+    change.reason = reason.strip()
+    change.decided_by, change.decided_at = official, timezone.now()
+    change.save()
+    return change
+
+
+@transaction.atomic
+def decide_claim(
+    claim: Representation, official, approve: bool, reason: str = ""
+) -> Representation:
+    """Approve or reject a request to represent an NGO; the claimant is told by email."""
+    claim = (
+        Representation.objects.select_for_update().select_related("ngo", "user").get(pk=claim.pk)
+    )
     if not permissions.may_verify(official, claim.ngo):
         raise RegistryError(_("This organisation is outside your scope."))
     if claim.status != Representation.Status.PENDING:
         raise RegistryError(_("This request has already been decided."))
+    if not approve and not reason.strip():
+        raise RegistryError(
+            _("Give the reason for the rejection; the person who asked will see it.")
+        )
     claim.status = Representation.Status.APPROVED if approve else Representation.Status.REJECTED
+    claim.decision_reason = reason.strip()
     claim.decided_at = timezone.now()
     claim.decided_by = official
     _save(claim, official, "claim approved" if approve else "claim rejected")
+    transaction.on_commit(lambda: send_claim_decision(claim))
     return claim
+
+
+def send_claim_decision(claim: Representation) -> None:
+    """The decision, in the language the claimant asked in."""
+    with translation.override(claim.language):
+        context = {"claim": claim, "ngo": claim.ngo, "approved": claim.status == "approved"}
+        subject = render_to_string("registry/email/claim_decision_subject.txt", context).strip()
+        body = render_to_string("registry/email/claim_decision.txt", context)
+    try:
+        send_mail(subject, body, None, [claim.user.email])
+    except OSError:
+        logger.exception("claim decision email for representation %s not sent", claim.pk)
 
 
 @transaction.atomic
@@ -110,7 +264,9 @@ def submit_for_verification(ngo: NGO, user) -> NGO:
     if not ngo.name_kk:
         raise RegistryError(_("Fill in the name in Kazakh before submitting for verification."))
     ngo.submitted_at = timezone.now()
-    _set_status(ngo, NGO.Status.SUBMITTED, user, "submitted for verification")
+    _set_status(
+        ngo, NGO.Status.SUBMITTED, user, "submitted for verification", also=("submitted_at",)
+    )
     return ngo
 
 
@@ -123,10 +279,10 @@ def verify_ngo(ngo: NGO, official) -> NGO:
         raise RegistryError(_("Only a submitted profile can be verified."))
     if not ngo.name_kk:
         raise RegistryError(_("A verified organisation needs its name in Kazakh."))
-    filed = ngo.annual_reports.submitted().filter(year__gte=report_year_due()).exists()
+    filed = AnnualReport.objects.covering(report_year_due(), ngo).exists()
     ngo.data_confirmed_at = timezone.now()
-    ngo.save(update_fields=["data_confirmed_at"])
-    _set_status(ngo, NGO.Status.ACTIVE if filed else NGO.Status.VERIFIED, official, "verified")
+    status = NGO.Status.ACTIVE if filed else NGO.Status.VERIFIED
+    _set_status(ngo, status, official, "verified", also=["data_confirmed_at"])
     return ngo
 
 
@@ -158,25 +314,50 @@ def liquidate_ngo(ngo: NGO, official, reason: str) -> NGO:
 
 
 def mark_passive_ngos(today: datetime.date | None = None) -> int:
-    """NGOs without annual information for last year become passive; safe to run again."""
+    """Statuses follow the year due: NGOs without its annual information become passive, passive
+    NGOs that have filed it become active again. Safe to run again."""
     year = report_year_due(today)
-    due = NGO.objects.due_to_become_passive(year)
+    changes = [
+        (
+            NGO.objects.due_to_become_passive(year),
+            NGO.Status.PASSIVE,
+            f"no annual report for {year}",
+        ),
+        (
+            NGO.objects.due_to_become_active(year),
+            NGO.Status.ACTIVE,
+            f"annual report for {year} filed",
+        ),
+    ]
     count = 0
-    for pk in list(due.values_list("pk", flat=True)):
-        with transaction.atomic():
-            # Lock first, then check again in a statement of its own, so that a report filed
-            # while this waited for the lock is seen.
-            ngo = NGO.objects.select_for_update().get(pk=pk)
-            if due.filter(pk=pk).exists():
-                _set_status(ngo, NGO.Status.PASSIVE, None, f"no annual report for {year}")
-                count += 1
+    for due, status, reason in changes:
+        for pk in list(due.values_list("pk", flat=True)):
+            with transaction.atomic():
+                # Lock first, then check again in a statement of its own, so that a report filed
+                # while this waited for the lock is seen.
+                ngo = NGO.objects.select_for_update().get(pk=pk)
+                if due.filter(pk=pk).exists():
+                    _set_status(ngo, status, None, reason)
+                    count += 1
     return count
 
 
 @transaction.atomic
 def start_annual_report(ngo: NGO, year: int, user) -> AnnualReport:
-    if not 1991 <= year <= timezone.localdate().year:
-        raise RegistryError(_("An annual report can be filed for a past or the current year only."))
+    years = ngo.report_years()
+    if year > last_ended_year():
+        raise RegistryError(
+            _("The year %(year)s has not ended yet; its annual report can be filed from 1 January.")
+            % {"year": year}
+        )
+    if year not in years:
+        raise RegistryError(
+            _(
+                "An annual report can be filed for the years from %(first)s to %(last)s, while "
+                "the organisation exists in the register."
+            )
+            % {"first": years.start, "last": max(years.start, years.stop - 1)}
+        )
     if ngo.annual_reports.filter(year=year).exists():
         raise RegistryError(
             _("An annual report for %(year)s already exists; submit a correction instead.")
@@ -200,9 +381,9 @@ def save_annual_report(report: AnnualReport, figures: dict, user, submit: bool) 
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.status != AnnualReport.Status.DRAFT:
         raise RegistryError(_("This report has already been submitted."))
-    for field in AnnualReport.FIGURE_FIELDS:
+    for field in AnnualReport.REPORT_FIELDS:
         setattr(report, field, figures[field])
-    _save(report, user, "edited", update_fields=list(AnnualReport.FIGURE_FIELDS))
+    _save(report, user, "edited", update_fields=list(AnnualReport.REPORT_FIELDS))
     return submit_annual_report(report, user) if submit else report
 
 
@@ -216,13 +397,16 @@ def submit_annual_report(report: AnnualReport, user) -> AnnualReport:
     report.submitted_by = user
     _save(report, user, "submitted")
     ngo = NGO.objects.select_for_update().get(pk=report.ngo_id)
+    if report.year < report_year_due() or ngo.status == NGO.Status.LIQUIDATED:
+        # A late report for an earlier year fills a gap; it confirms nothing about today.
+        NGO.objects.filter(pk=ngo.pk).update(updated_at=report.submitted_at)
+        return report
     ngo.data_confirmed_at = report.submitted_at
-    ngo.save(update_fields=["data_confirmed_at"])
-    if report.year >= report_year_due() and ngo.status in (
-        NGO.Status.VERIFIED,
-        NGO.Status.PASSIVE,
-    ):
-        _set_status(ngo, NGO.Status.ACTIVE, user, f"annual report for {report.year} filed")
+    if ngo.status in (NGO.Status.VERIFIED, NGO.Status.PASSIVE):
+        reason = f"annual report for {report.year} filed"
+        _set_status(ngo, NGO.Status.ACTIVE, user, reason, also=["data_confirmed_at"])
+    else:
+        _save(ngo, user, f"annual report for {report.year} filed", ["data_confirmed_at"])
     return report
 
 
@@ -236,7 +420,7 @@ def correct_annual_report(report: AnnualReport, user) -> AnnualReport:
         raise RegistryError(_("A correction of this report is already being prepared."))
     latest = siblings.aggregate(v=Max("version"))["v"]
     correction = AnnualReport(ngo=report.ngo, year=report.year, version=latest + 1)
-    for field in AnnualReport.FIGURE_FIELDS:
+    for field in AnnualReport.REPORT_FIELDS:
         setattr(correction, field, getattr(report, field))
     _save(correction, user, f"correction of version {report.version}")
     return correction

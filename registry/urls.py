@@ -14,8 +14,11 @@ urlpatterns = [
     path("my/ngos/<str:bin>/", views.ngo_manage, name="ngo_manage"),
     path("my/ngos/<str:bin>/edit/", views.ngo_edit, name="ngo_edit"),
     path("my/ngos/<str:bin>/submit/", views.ngo_submit, name="ngo_submit"),
+    path("my/ngos/<str:bin>/confirm/", views.ngo_confirm, name="ngo_confirm"),
     path("my/ngos/<str:bin>/reports/new/", views.report_start, name="report_start"),
     path("my/ngos/<str:bin>/reports/<int:pk>/", views.report_edit, name="report_edit"),
+    path("my/ngos/<str:bin>/reports/<int:pk>/check/", views.report_check, name="report_check"),
+    path("my/ngos/<str:bin>/reports/<int:pk>/done/", views.report_done, name="report_done"),
     path(
         "my/ngos/<str:bin>/reports/<int:pk>/correct/", views.report_correct, name="report_correct"
     ),

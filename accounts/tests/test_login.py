@@ -70,3 +70,24 @@ def test_an_administrator_cannot_make_anyone_superuser(client):
     client.force_login(admin_user)
     form = client.get(f"/en/admin/accounts/user/{other.pk}/change/").context["adminform"].form
     assert "is_superuser" not in form.fields and "user_permissions" not in form.fields
+
+
+def test_the_lockout_holds_whatever_the_case_of_the_address(client, settings):
+    UserFactory(email="someone@example.kz")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/en/accounts/login/", {"username": "someone@example.kz", "password": "wrong"})
+    for spelling in ("SOMEONE@example.kz", "Someone@Example.KZ", " someone@example.kz "):
+        response = client.post("/en/accounts/login/", {"username": spelling, "password": PASSWORD})
+        assert response.status_code == 429, spelling
+    assert "_auth_user_id" not in client.session
+
+
+def test_failures_in_mixed_case_add_up_to_one_lockout(client, settings):
+    UserFactory(email="someone@example.kz")
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        address = "someone@example.kz" if attempt % 2 else "SomeOne@EXAMPLE.kz"
+        client.post("/en/accounts/login/", {"username": address, "password": "wrong"})
+    response = client.post(
+        "/en/accounts/login/", {"username": "someone@example.kz", "password": PASSWORD}
+    )
+    assert response.status_code == 429

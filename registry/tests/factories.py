@@ -6,7 +6,7 @@ from factory.django import DjangoModelFactory
 
 from accounts import roles
 from accounts.tests.factories import PASSWORD, UserFactory  # noqa: F401 - re-exported for tests
-from registry.bin import make_bin
+from registry.bin import bin_month, make_bin
 from registry.models import (
     NGO,
     ActivityArea,
@@ -46,7 +46,7 @@ class NGOFactory(DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Bright Future {n} public association")
     legal_form = factory.LazyFunction(lambda: LegalForm.objects.get(code="public_association"))
     region = factory.LazyFunction(region)
-    registered_on = datetime.date(2015, 3, 1)
+    registered_on = factory.LazyAttribute(lambda ngo: bin_month(ngo.bin))  # as the BIN says
     status = NGO.Status.ACTIVE
 
     @factory.post_generation

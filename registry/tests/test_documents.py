@@ -29,12 +29,22 @@ def test_documents_are_private_to_others(client, charter):
     document, _ = charter
     assert client.get(f"/ru/documents/{document.pk}/").status_code == 302
     client.force_login(UserFactory())
-    assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 404
     client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
-    assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 404
 
 
 def test_council_secretaries_cannot_download_charters(client, charter):
     document, _ = charter
     client.force_login(OfficialFactory(role="council_secretary"))
-    assert client.get(f"/ru/documents/{document.pk}/").status_code == 403
+    assert client.get(f"/ru/documents/{document.pk}/").status_code == 404
+
+
+def test_a_hidden_document_answers_like_one_that_does_not_exist(client, charter):
+    """Ids are counted up: 403 for existing and 404 for missing ones would tell which exist."""
+    document, _ = charter
+    client.force_login(UserFactory())
+    hidden = client.get(f"/en/documents/{document.pk}/")
+    missing = client.get(f"/en/documents/{document.pk + 1000}/")
+    assert hidden.status_code == missing.status_code == 404
+    assert hidden.content == missing.content

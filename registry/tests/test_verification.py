@@ -1,141 +1,274 @@
+"""Verification in the staff workspace: the queue, the review page and bulk decisions."""
+
+import datetime
+
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from registry.admin import NGOAdmin
-from registry.models import NGO, Representation, StateBody
-from registry.tests.factories import NGOFactory, OfficialFactory, RepresentationFactory, region
+from registry import services
+from registry.models import NGO, StateBody
+from registry.tests.factories import (
+    NGOFactory,
+    OfficialFactory,
+    RepresentationFactory,
+    region,
+)
 
 pytestmark = pytest.mark.django_db
+
+KOSTANAY = "390000000"
+
+
+def body(kato):
+    return StateBody.objects.get(code=f"akimat-{kato}")
+
+
+def submit(ngo, days_ago=0, user=None):
+    """Submitted through the service, as a representative does, `days_ago` days back."""
+    user = user or RepresentationFactory(ngo=ngo).user
+    services.submit_for_verification(ngo, user)
+    moment = timezone.now() - datetime.timedelta(days=days_ago)
+    NGO.objects.filter(pk=ngo.pk).update(submitted_at=moment)
+    ngo.refresh_from_db()
+    return ngo
 
 
 @pytest.fixture
 def submitted():
-    return NGOFactory(status=NGO.Status.SUBMITTED, region=region("390000000"))
+    return submit(NGOFactory(status=NGO.Status.DRAFT, region=region(KOSTANAY)), days_ago=3)
 
 
-def test_official_verifies_a_submitted_ngo_from_the_review_page(client, official, submitted):
+def texts(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_submission_date_is_saved(submitted):
+    """It was lost: the status save wrote only the status fields."""
+    fresh = NGO.objects.get(pk=submitted.pk)
+    assert fresh.submitted_at is not None
+
+
+def test_queue_lists_oldest_submission_first_with_submitter(client, official):
+    newer = submit(NGOFactory(status=NGO.Status.DRAFT), days_ago=1)
+    older = submit(NGOFactory(status=NGO.Status.DRAFT), days_ago=10)
+    NGOFactory(status=NGO.Status.DRAFT)  # not submitted
     client.force_login(official)
-    page = client.get(f"/ru/admin/registry/ngo/{submitted.pk}/review/")
-    assert page.status_code == 200
-    assert submitted.name_ru in page.content.decode()
-    client.post(f"/ru/admin/registry/ngo/{submitted.pk}/review/", {"decision": "approve"})
+    response = client.get("/en/staff/verification/")
+    assert response.status_code == 200
+    rows = list(response.context["page"].object_list)
+    assert rows == [older, newer]
+    page = response.content.decode()
+    assert older.bin in page and older.legal_form.name in page
+    assert rows[0].submitter_email in page
+    assert "2 organisations wait for verification" in page
+
+
+def test_queue_filters_and_empty_state(client, official, submitted):
+    other = submit(NGOFactory(status=NGO.Status.DRAFT, region=region("710000000")))
+    client.force_login(official)
+    response = client.get("/ru/staff/verification/", {"region": KOSTANAY})
+    assert list(response.context["page"].object_list) == [submitted]
+    response = client.get("/ru/staff/verification/", {"q": other.bin[:8]})
+    assert list(response.context["page"].object_list) == [other]
+    response = client.get("/en/staff/verification/", {"q": "no such name"})
+    assert "No organisation waiting for verification matches these filters." in (
+        response.content.decode()
+    )
+
+
+def test_queue_needs_the_same_queries_whatever_its_length(client, official):
+    client.force_login(official)
+    counts = []
+    for batch in (1, 20):
+        for ngo in NGOFactory.create_batch(batch, status=NGO.Status.DRAFT):
+            submit(ngo)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/ru/staff/verification/").status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1]
+
+
+def test_review_page_compares_with_the_last_public_version(client, official):
+    ngo = NGOFactory(status=NGO.Status.ACTIVE, name_en="Old name", phone="")
+    ngo.status = NGO.Status.REJECTED
+    ngo.status_reason = "Charter missing"
+    ngo.name_en = "New name"
+    ngo.save()
+    submit(ngo)
+    client.force_login(official)
+    response = client.get(f"/en/staff/verification/{ngo.bin}/")
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.context["rows"]}
+    assert rows["name_en"]["changed"] and rows["name_en"]["before"] == "Old name"
+    assert not rows["name_kk"]["changed"]
+    checklist = {str(item): ok for item, ok in response.context["checklist"]}
+    assert checklist["Charter"] is False and checklist["Name in Kazakh"] is True
+    page = response.content.decode()
+    assert response.context["submitter"].email in page
+    assert "Charter — <strong>missing</strong>" in page
+
+
+def test_official_verifies_on_the_review_page(client, official, submitted):
+    client.force_login(official)
+    response = client.post(f"/ru/staff/verification/{submitted.bin}/", {"decision": "approve"})
+    assert response.status_code == 302 and response.url == "/ru/staff/verification/"
     submitted.refresh_from_db()
     assert submitted.status == NGO.Status.VERIFIED
     assert submitted.data_confirmed_at is not None
     last = submitted.history.first()
     assert last.history_user == official and last.history_change_reason == "verified"
+    assert texts(response) == [
+        f"{submitted.name_ru}: проверка пройдена, организация опубликована в реестре."
+    ]
     assert client.get(f"/ru/ngos/{submitted.bin}/").status_code == 200
 
 
-def test_rejection_needs_a_reason_that_the_ngo_then_sees(client, official, submitted):
+def test_rejection_with_an_empty_reason_stays_on_the_page(client, official, submitted):
     client.force_login(official)
-    url = f"/en/admin/registry/ngo/{submitted.pk}/review/"
-    client.post(url, {"decision": "reject", "reason": "  "})
+    url = f"/en/staff/verification/{submitted.bin}/"
+    response = client.post(url, {"decision": "reject", "reason": "   "})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Give the reason for the rejection; the organisation will see it." in page
+    assert submitted.name_en in page  # still the review page, with the data
     submitted.refresh_from_db()
     assert submitted.status == NGO.Status.SUBMITTED
-    client.post(url, {"decision": "reject", "reason": "The charter is not attached."})
+
+
+def test_a_profile_no_longer_submitted_cannot_be_decided(client, official, submitted):
+    NGO.objects.filter(pk=submitted.pk).update(status=NGO.Status.DRAFT)
+    client.force_login(official)
+    response = client.post(
+        f"/en/staff/verification/{submitted.bin}/",
+        {"decision": "reject", "reason": "No charter"},
+    )
+    assert "This organisation is not waiting for verification." in response.content.decode()
+    submitted.refresh_from_db()
+    assert submitted.status == NGO.Status.DRAFT
+
+
+def test_rejection_reason_reaches_the_organisation(client, official, submitted):
+    client.force_login(official)
+    response = client.post(
+        f"/en/staff/verification/{submitted.bin}/",
+        {"decision": "reject", "reason": "The charter is not attached."},
+    )
+    assert texts(response) == [
+        f"{submitted.name_en} has been rejected; the organisation will see your reason."
+    ]
     submitted.refresh_from_db()
     assert submitted.status == NGO.Status.REJECTED
-    rep = RepresentationFactory(ngo=submitted)
+    assert submitted.history.first().history_user == official
+    rep = submitted.representatives.first()
     client.force_login(rep.user)
-    page = client.get(f"/en/my/ngos/{submitted.bin}/")
-    assert "The charter is not attached." in page.content.decode()
-
-
-def test_bulk_verify_action(client, official):
-    ngos = NGOFactory.create_batch(3, status=NGO.Status.SUBMITTED)
-    draft = NGOFactory(status=NGO.Status.DRAFT)
-    client.force_login(official)
-    client.post(
-        "/ru/admin/registry/ngo/",
-        {"action": "verify_selected", "_selected_action": [n.pk for n in [*ngos, draft]]},
+    assert (
+        "The charter is not attached."
+        in client.get(f"/en/my/ngos/{submitted.bin}/").content.decode()
     )
-    statuses = dict(NGO.objects.values_list("pk", "status"))
-    assert [statuses[n.pk] for n in ngos] == [NGO.Status.VERIFIED] * 3
-    assert statuses[draft.pk] == NGO.Status.DRAFT
 
 
-def test_an_oblast_official_sees_and_acts_only_in_their_region(client, submitted):
-    kostanay_akimat = StateBody.objects.get(code="akimat-390000000")
-    local = OfficialFactory(body=StateBody.objects.get(code="akimat-310000000"))
-    client.force_login(local)
-    assert client.get(f"/ru/admin/registry/ngo/{submitted.pk}/review/").status_code == 404
-    client.post(
-        "/ru/admin/registry/ngo/", {"action": "verify_selected", "_selected_action": [submitted.pk]}
-    )
-    submitted.refresh_from_db()
-    assert submitted.status == NGO.Status.SUBMITTED
-    kostanay = OfficialFactory(body=kostanay_akimat)
-    client.force_login(kostanay)
-    client.post(f"/ru/admin/registry/ngo/{submitted.pk}/review/", {"decision": "approve"})
+def test_other_scope_gets_404_and_cannot_act(client, submitted):
+    client.force_login(OfficialFactory(body=body("310000000")))
+    url = f"/ru/staff/verification/{submitted.bin}/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"decision": "approve"}).status_code == 404
+    assert list(client.get("/ru/staff/verification/").context["page"].object_list) == []
+    client.force_login(OfficialFactory(body=body(KOSTANAY)))
+    client.post(url, {"decision": "approve"})
     submitted.refresh_from_db()
     assert submitted.status == NGO.Status.VERIFIED
 
 
-def test_a_citizen_or_ngo_user_cannot_reach_the_staff_screens(client, ngo_user, submitted):
-    assert client.get("/ru/admin/registry/ngo/").status_code == 302
+@pytest.mark.parametrize("path", ["", "verification/", "claims/", "changes/", "ngos/"])
+def test_anonymous_is_sent_to_log_in_and_ngo_users_are_refused(client, ngo_user, path):
+    response = client.get(f"/ru/staff/{path}")
+    assert response.status_code == 302 and "/accounts/login/" in response.url
     client.force_login(ngo_user)
-    url = f"/ru/admin/registry/ngo/{submitted.pk}/review/"
-    assert client.get(url).status_code == 302
-    assert client.post(url, {"decision": "approve"}).status_code == 302
+    assert client.get(f"/ru/staff/{path}").status_code == 403
+
+
+def test_an_ngo_user_cannot_verify(client, submitted):
+    rep = submitted.representatives.first()
+    client.force_login(rep.user)
+    response = client.post(f"/ru/staff/verification/{submitted.bin}/", {"decision": "approve"})
+    assert response.status_code == 403
     submitted.refresh_from_db()
     assert submitted.status == NGO.Status.SUBMITTED
 
 
-def test_official_approves_a_claim_in_their_region_only(client):
-    claim = RepresentationFactory(
-        status=Representation.Status.PENDING, ngo__region=region("390000000")
-    )
-    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
-    client.post(
-        "/ru/admin/registry/representation/",
-        {"action": "approve_claims", "_selected_action": [claim.pk]},
-    )
-    claim.refresh_from_db()
-    assert claim.status == Representation.Status.PENDING
-    official = OfficialFactory(body=StateBody.objects.get(code="akimat-390000000"))
+def test_other_staff_roles_see_no_registry_screens(client, submitted):
+    for role in ("council_secretary", "forum_organiser"):
+        client.force_login(OfficialFactory(role=role))
+        assert client.get("/ru/staff/").status_code == 200
+        assert client.get("/ru/staff/verification/").status_code == 403
+        assert client.get(f"/ru/staff/verification/{submitted.bin}/").status_code == 403
+
+
+def test_bulk_verify_asks_for_confirmation_then_says_what_it_did(client, official):
+    ngos = [submit(NGOFactory(status=NGO.Status.DRAFT)) for _ in range(3)]
+    bins = [n.bin for n in ngos]
     client.force_login(official)
-    client.post(
-        "/ru/admin/registry/representation/",
-        {"action": "approve_claims", "_selected_action": [claim.pk]},
+    response = client.post("/en/staff/verification/bulk/", {"action": "verify", "bins": bins})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "3 organisations will be verified and published in the register:" in page
+    assert all(n.name_en in page for n in ngos)
+    assert NGO.objects.filter(status=NGO.Status.SUBMITTED).count() == 3  # nothing done yet
+    # Meanwhile one loses its name in Kazakh: verifying it fails, and the message says why.
+    NGO.objects.filter(pk=ngos[2].pk).update(name_kk="")
+    response = client.post(
+        "/en/staff/verification/bulk/", {"action": "verify", "bins": bins, "confirmed": "1"}
     )
-    claim.refresh_from_db()
-    assert claim.status == Representation.Status.APPROVED and claim.decided_by == official
+    assert response.status_code == 302
+    statuses = dict(NGO.objects.values_list("bin", "status"))
+    assert [statuses[b] for b in bins] == ["verified", "verified", "submitted"]
+    assert texts(response) == [
+        f"2 organisations verified: {ngos[0].name_en}; {ngos[1].name_en}.",
+        f"{ngos[2].name_en} (BIN {ngos[2].bin}) was not changed: "
+        "A verified organisation needs its name in Kazakh.",
+    ]
 
 
-def test_the_queue_needs_the_same_queries_whatever_the_page_size(client, official, monkeypatch):
-    NGOFactory.create_batch(60, status=NGO.Status.SUBMITTED)
+def test_bulk_reject_needs_one_reason_for_all(client, official):
+    ngos = [submit(NGOFactory(status=NGO.Status.DRAFT)) for _ in range(2)]
+    outside = submit(NGOFactory(status=NGO.Status.DRAFT, region=region(KOSTANAY)))
+    local = OfficialFactory(body=body("750000000"))
+    client.force_login(local)
+    bins = [n.bin for n in [*ngos, outside]]
+    data = {"action": "reject", "bins": bins, "confirmed": "1", "reason": ""}
+    response = client.post("/en/staff/verification/bulk/", data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Give the reason for the rejection" in page
+    assert "1 selected organisation is no longer waiting for verification and is left out." in page
+    assert outside.name_en not in page
+    response = client.post("/en/staff/verification/bulk/", {**data, "reason": "No charter"})
+    assert texts(response) == [f"2 organisations rejected: {ngos[0].name_en}; {ngos[1].name_en}."]
+    assert set(NGO.objects.filter(status="rejected").values_list("status_reason", flat=True)) == {
+        "No charter"
+    }
+    outside.refresh_from_db()
+    assert outside.status == NGO.Status.SUBMITTED
+
+
+def test_officials_use_the_workspace_not_the_admin(client, official, submitted):
     client.force_login(official)
-    counts = []
-    for per_page in (10, 60):
-        monkeypatch.setattr(NGOAdmin, "list_per_page", per_page)
-        with CaptureQueriesContext(connection) as ctx:
-            response = client.get("/ru/admin/registry/ngo/", {"status__exact": "submitted"})
-        assert response.status_code == 200
-        assert len(response.context["cl"].result_list) == per_page
-        counts.append(len(ctx.captured_queries))
-    assert counts[0] == counts[1]
-
-
-def test_history_pages_respect_scope_and_never_revert(client, submitted):
-    submitted.name_ru = "Новое имя"
-    submitted.save()
-    version = submitted.history.last()
-    url = f"/ru/admin/registry/ngo/{submitted.pk}/history/{version.history_id}/"
-    outsider = OfficialFactory(body=StateBody.objects.get(code="akimat-310000000"))
-    client.force_login(outsider)
-    assert client.get(f"/ru/admin/registry/ngo/{submitted.pk}/history/").status_code == 404
-    assert client.get(url).status_code == 404
-    client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-390000000")))
-    assert client.get(url).status_code == 200
-    assert client.post(url, {"name_ru": "Старое имя"}).status_code == 403
-    submitted.refresh_from_db()
-    assert submitted.name_ru == "Новое имя"
+    assert client.get("/ru/admin/registry/ngo/").status_code == 403
+    assert client.get("/ru/admin/registry/representation/").status_code == 403
+    home = client.get("/ru/").content.decode()
+    assert 'href="/ru/staff/"' in home and 'href="/ru/admin/"' not in home
+    admin = OfficialFactory(role="administrator")
+    client.force_login(admin)
+    assert client.get("/ru/admin/registry/ngo/").status_code == 200
+    assert 'href="/ru/admin/"' in client.get("/ru/").content.decode()
 
 
 def test_officials_cannot_widen_their_own_scope(client):
-    local = OfficialFactory(body=StateBody.objects.get(code="akimat-310000000"))
+    local = OfficialFactory(body=body("310000000"))
     ministry = StateBody.objects.get(code="mci")
     client.force_login(local)
     response = client.post(
@@ -152,35 +285,13 @@ def test_officials_cannot_widen_their_own_scope(client):
     assert not ministry.officials.filter(pk=local.pk).exists()
 
 
-def test_liquidation_is_recorded_with_its_reason(client, official):
-    ngo = NGOFactory(status=NGO.Status.PASSIVE)
-    client.force_login(official)
-    client.post(
-        "/ru/admin/registry/ngo/",
-        {
-            "action": "liquidate_selected",
-            "_selected_action": [ngo.pk],
-            "reason": "Ликвидировано решением суда от 01.10.2026",
-        },
-    )
-    ngo.refresh_from_db()
-    assert ngo.status == NGO.Status.LIQUIDATED
-    assert ngo.status_reason == "Ликвидировано решением суда от 01.10.2026"
-
-
-def test_other_staff_roles_do_not_see_the_ngos_unpublished_data(client, submitted):
-    for role in ("council_secretary", "forum_organiser"):
-        client.force_login(OfficialFactory(role=role))
-        assert client.get("/ru/admin/registry/ngo/").status_code == 403
-        assert client.get(f"/ru/admin/registry/ngo/{submitted.pk}/review/").status_code == 403
-        assert client.get("/ru/admin/registry/annualreport/").status_code == 403
-        assert client.get("/ru/admin/registry/region/").status_code == 200
-
-
-def test_a_local_official_cannot_move_an_ngo_to_another_region(client):
-    almaty = StateBody.objects.get(code="akimat-750000000")
-    ngo = NGOFactory(region=region("750000000"))
-    client.force_login(OfficialFactory(body=almaty))
-    page = client.get(f"/ru/admin/registry/ngo/{ngo.pk}/change/")
-    choices = {c.pk for c in page.context["adminform"].form.fields["region"].queryset}
-    assert choices == {region("750000000").pk}
+def test_admin_history_pages_never_revert(client, submitted):
+    submitted.name_ru = "Новое имя"
+    submitted.save()
+    version = submitted.history.last()
+    url = f"/ru/admin/registry/ngo/{submitted.pk}/history/{version.history_id}/"
+    client.force_login(OfficialFactory(role="administrator"))
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"name_ru": "Старое имя"}).status_code == 403
+    submitted.refresh_from_db()
+    assert submitted.name_ru == "Новое имя"
