@@ -323,6 +323,10 @@ class Builder:
         self, number, mechanism, organiser, title, lot_count, experts, year=YEAR
     ):
         opens_at, closes_at = self.window(year)
+        main = self.rng.choice(self.areas)  # the competition's main theme, its first lot's too
+        title = tuple(
+            f"{base}: {theme}" for base, theme in zip(title, THEMES[main.code], strict=True)
+        )
         competition = self.competition(
             number,
             mechanism,
@@ -350,7 +354,7 @@ class Builder:
         }[mechanism]
         lots, plans = [], []
         for number_in_competition in range(1, lot_count + 1):
-            area = self.rng.choice(self.areas)
+            area = main if number_in_competition == 1 else self.rng.choice(self.areas)
             kk, ru, en = THEMES[area.code]
             lots.append(
                 Lot(
@@ -566,9 +570,13 @@ class Builder:
             ("mop", Competition.Status.ANNOUNCED, 5, 35),
             ("moh", Competition.Status.EVALUATING, -40, -5),
         ]
-        title = PLAN_2025[0][3]
         for index, (code, status, opens, closes) in enumerate(plans, start=1):
             organiser = self.bodies.get(code, self.bodies["mci"])
+            main = self.areas[(index + 1) % len(self.areas)]  # the first lot's area
+            title = tuple(
+                f"{base}: {theme}"
+                for base, theme in zip(PLAN_2025[0][3], THEMES[main.code], strict=True)
+            )
             competition = self.competition(
                 f"{year}-SSO-{index:04d}",
                 Mechanism.SOCIAL_ORDER,
