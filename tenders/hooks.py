@@ -57,15 +57,23 @@ def competitions_in_evaluation(request):
         key="tenders-evaluation",
         title=_("Competitions in evaluation"),
         count=waiting.count(),
-        url=reverse("tenders:list") + "?status=evaluating",
+        url=reverse("tenders_staff:list") + "?status=evaluating",
         link_text=_("See the competitions"),
         items=tuple(
             hooks.TileItem(
                 f"{competition.number} {competition.title}",
-                reverse("tenders:detail", args=[competition.number]),
+                reverse("tenders_staff:manage", args=[competition.number]),
             )
             for competition in first
         ),
         empty_text=_("No competition of your state body is in evaluation."),
         order=40,
     )
+
+
+@hooks.register(hooks.STAFF_NAV)
+def competitions_menu(request):
+    user = request.user
+    if not (user.has_perm("tenders.change_competition") or user.commission_seats.exists()):
+        return None
+    return hooks.NavItem("tenders", _("Competitions"), reverse("tenders_staff:list"), order=40)

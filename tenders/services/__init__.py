@@ -19,6 +19,7 @@ from .competitions import (
     close_competition,
     create_competition,
     set_criteria,
+    update_competition,
 )
 from .results import (
     award_lot,
@@ -57,6 +58,7 @@ __all__ = [
     "start_application",
     "submit_application",
     "update_application",
+    "update_competition",
     "visible_sheets",
     "withdraw_application",
 ]

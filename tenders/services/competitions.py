@@ -43,6 +43,15 @@ def create_competition(user, organiser, mechanism: str, year: int, **fields) -> 
     return competition
 
 
+@transaction.atomic
+def update_competition(competition: Competition, user, form) -> Competition:
+    """Save the organiser's edit of a draft (the form's instance is the competition)."""
+    _draft(competition, user)
+    competition = form.save(commit=False)
+    save(competition, user, "edited")
+    return competition
+
+
 def _draft(competition: Competition, user) -> Competition:
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
     require_organiser(user, competition)
