@@ -319,6 +319,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenders.tasks.advance_phases",
         "schedule": 5 * 60,
     },
+    "remind-closing-competitions": {
+        "task": "tenders.tasks.remind_closing",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 LOGGING = {

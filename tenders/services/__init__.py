@@ -4,6 +4,7 @@ Errors the user must read are raised as `TenderError` with a translated message.
 """
 
 from .applications import (
+    remind_closing,
     screen_application,
     start_application,
     submit_application,
@@ -51,6 +52,7 @@ __all__ = [
     "publish_results",
     "ranking",
     "record_historical_round",
+    "remind_closing",
     "remove_award",
     "score_application",
     "screen_application",

@@ -1,8 +1,10 @@
+import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import events, permissions
 from ..models import Application, BudgetLine, Competition, Lot
 from .base import TenderError, require_organiser, save
 from .competitions import unique_or_error
@@ -151,6 +153,9 @@ def submit_application(application: Application, user, now=None) -> Application:
     application.status_reason = ""
     application.submitted_at = now
     save(application, user, "submitted")
+    events.application_event(
+        events.APPLICATION_RECEIVED, application, user, key_suffix=f"@{now.isoformat()}"
+    )
     return application
 
 
@@ -210,4 +215,22 @@ def screen_application(
     application.status = SCREENING[decision]
     application.status_reason = reason.strip() if decision != "admit" else ""
     save(application, official, f"screened: {decision}")
+    if decision == "return":
+        events.application_event(
+            events.APPLICATION_RETURNED, application, official, key_suffix=f"@{now.isoformat()}"
+        )
     return application
+
+
+def remind_closing(now=None, days: int = 3) -> int:
+    """Tell NGOs whose application is still a draft that the close is near (once each)."""
+    now = now or timezone.now()
+    drafts = Application.objects.filter(
+        status=Application.Status.DRAFT,
+        lot__competition__status__in=Competition.OPEN_STATUSES,
+        lot__competition__closes_at__gt=now,
+        lot__competition__closes_at__lte=now + datetime.timedelta(days=days),
+    ).select_related("lot__competition", "ngo")
+    for application in drafts:
+        events.application_event(events.CLOSING_SOON, application, None)
+    return len(drafts)

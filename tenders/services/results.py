@@ -5,7 +5,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import events, permissions
 from ..models import Application, Award, Competition, Correction, Lot
 from .base import TenderError, require_organiser, save
 from .competitions import unique_or_error
@@ -134,6 +134,7 @@ def publish_results(competition: Competition, user, now=None) -> Competition:
     competition.status = Competition.Status.PUBLISHED
     competition.published_at = now
     save(competition, user, "results published")
+    events.results_published(competition, user)
     return competition
 
 
