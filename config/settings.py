@@ -357,3 +357,5 @@ OCDS_LICENSE = env("OCDS_LICENSE", "https://creativecommons.org/licenses/by/4.0/
 OCDS_PUBLICATION_POLICY = env("OCDS_PUBLICATION_POLICY", "")
 # OCDS guidance: bulk files small enough to open; a year past this many releases is split.
 OCDS_BULK_MAX_RELEASES = envint("OCDS_BULK_MAX_RELEASES", 10_000)
+# The shortest application window that raises no red flag (grants: 20–30 days, domain.md).
+TENDERS_MIN_WINDOW_DAYS = envint("TENDERS_MIN_WINDOW_DAYS", 20)

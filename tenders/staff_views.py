@@ -16,6 +16,7 @@ from accounts.models import User
 from registry.staff.access import staff_view
 
 from . import permissions, services
+from .flags import red_flags
 from .models import Application, Award, Competition, Criterion
 from .services.competitions import missing_for_announcement
 from .staff_forms import (
@@ -229,6 +230,7 @@ def competition_manage(request, number: str):
         if competition.has_closed()
         else [],
         "seat": permissions.seat(request.user, competition),
+        "flags": red_flags(competition),
     }
     return render(request, "tenders/staff/manage.html", context)
 

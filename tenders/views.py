@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from . import stats
 from .filters import CompetitionFilter
+from .flags import red_flags
 from .models import Application, Award, Competition, Correction
 
 PAGE_SIZE = 20
@@ -65,6 +66,7 @@ def competition_detail(request, number: str):
             "closed": closed,
             "published": published,
             "corrections": list(corrections) if published else [],
+            "flags": red_flags(competition, public=True),
         },
     )
 
