@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from registry.models import ActivityArea
 from registry.tests.factories import OfficialFactory, UserFactory
 from tenders.models import Application, Award, Competition
 from tenders.tests.factories import close_window, organiser, representative, submitted_application
@@ -53,7 +54,7 @@ def test_an_official_prepares_and_announces_a_competition(client):
             "action": "lot",
             "theme_kk": "Еріктілер",
             "theme_ru": "Волонтёры",
-            "activity_area": 1,
+            "activity_area": ActivityArea.objects.get(code="youth").pk,
             "budget": "10 000 000",
             "term_months": "10",
             "winners_allowed": "1",
