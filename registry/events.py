@@ -47,11 +47,16 @@ def get(name: str) -> EventType:
     return _types[name]
 
 
-def emit(event: EventType, *, key: str, recipients, actor=None, context=None) -> list:
-    """Record the event for each recipient (once per key) and deliver it after the commit."""
+def emit(
+    event: EventType, *, key: str, recipients, actor=None, context=None, language=None
+) -> list:
+    """Record the event for each recipient (once per key) and deliver it after the commit.
+
+    The message is in `language`, by default the one the event was emitted in.
+    """
     from . import tasks
 
-    language = translation.get_language() or "kk"
+    language = language or translation.get_language() or "kk"
     created = []
     for user in {user.pk: user for user in recipients if user.email}.values():
         try:
@@ -71,3 +76,7 @@ def emit(event: EventType, *, key: str, recipients, actor=None, context=None) ->
             lambda pk=notification.pk: tasks.deliver_notification.delay(pk), robust=True
         )
     return created
+
+
+# The registry's own events.
+CLAIM_DECIDED = define("registry.claim_decided", "registry/email/claim_decision")

@@ -6,15 +6,13 @@ History rows (django-simple-history) record who made the change and why; views s
 import datetime
 import logging
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import permissions
+from . import events, permissions
 from .models import (
     NGO,
     AnnualReport,
@@ -238,20 +236,22 @@ def decide_claim(
     claim.decided_at = timezone.now()
     claim.decided_by = official
     _save(claim, official, "claim approved" if approve else "claim rejected")
-    transaction.on_commit(lambda: send_claim_decision(claim))
+    with translation.override(claim.language):  # told in the language they asked in
+        events.emit(
+            events.CLAIM_DECIDED,
+            key=f"{claim.pk}:{claim.status}",
+            recipients=[claim.user],
+            actor=official,
+            language=claim.language,
+            context={
+                "approved": approve,
+                "name": claim.user.get_full_name(),
+                "ngo_name": claim.ngo.name,
+                "bin": claim.ngo.bin,
+                "reason": claim.decision_reason,
+            },
+        )
     return claim
-
-
-def send_claim_decision(claim: Representation) -> None:
-    """The decision, in the language the claimant asked in."""
-    with translation.override(claim.language):
-        context = {"claim": claim, "ngo": claim.ngo, "approved": claim.status == "approved"}
-        subject = render_to_string("registry/email/claim_decision_subject.txt", context).strip()
-        body = render_to_string("registry/email/claim_decision.txt", context)
-    try:
-        send_mail(subject, body, None, [claim.user.email])
-    except OSError:
-        logger.exception("claim decision email for representation %s not sent", claim.pk)
 
 
 @transaction.atomic
