@@ -43,6 +43,7 @@ MESSAGES = (
 
 # Form errors every form can show; Django's Kazakh for them is missing, misspelt or unclear.
 FORM_MESSAGES = (
+    gettext_noop("This field is required."),  # DRF's Kazakh ("Бұл мән міндетті.") would win
     gettext_noop("Enter a valid email address."),
     gettext_noop("Enter a whole number."),
     gettext_noop("Enter a valid URL."),

@@ -10,6 +10,7 @@ import datetime
 import re
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.utils import timezone
@@ -76,6 +77,12 @@ T = {
         "claim_h1": "Тізілімдегі ҮЕҰ-ға өкілдік сұрау",
         "position": "Төраға",
         "bad_check_digit": "Бұл БСН-нің бақылау цифры қате (соңғы цифр {digit} болуы керек).",
+        "confirm_h1": "Бұл сіздің ұйымыңыз ба?",
+        "confirm_yes": "Иә, өтінішті жіберу",
+        "request_sent": "Өтініш жіберілді",
+        "continue": "Жалғастыру",
+        "check_h1": "Жібермес бұрын жауаптарыңызды тексеріңіз",
+        "done_h1": "Жылдық есеп жіберілді",
         "claim_sent": "Өтінішіңіз министрлікке мақұлдауға жіберілді.",
         "active": "Белсенді",
         "awaiting": "Мақұлдауды күтуде",
@@ -89,7 +96,6 @@ T = {
             "Меншікті табыс, ₸",
         ],
         "submit_report": "Есепті жіберу",
-        "report_submitted": "Жылдық есеп жіберілді.",
         "submitted": "Жіберілді",
         "view": "Қарау",
         "public_page": "Ашық бет",
@@ -140,6 +146,12 @@ T = {
         "bad_check_digit": (
             "Контрольная цифра этого БИН неверна (последняя цифра должна быть {digit})."
         ),
+        "confirm_h1": "Это ваша организация?",
+        "confirm_yes": "Да, отправить заявку",
+        "request_sent": "Заявка отправлена",
+        "continue": "Продолжить",
+        "check_h1": "Проверьте ответы перед отправкой",
+        "done_h1": "Годовой отчёт отправлен",
         "claim_sent": "Ваша заявка отправлена в министерство на одобрение.",
         "active": "Активное",
         "awaiting": "Ожидает одобрения",
@@ -153,7 +165,6 @@ T = {
             "Собственные доходы, ₸",
         ],
         "submit_report": "Отправить отчёт",
-        "report_submitted": "Годовой отчёт отправлен.",
         "submitted": "Отправлено",
         "view": "Просмотр",
         "public_page": "Публичная страница",
@@ -204,6 +215,12 @@ T = {
         "bad_check_digit": (
             "The check digit of this BIN is wrong (the last digit should be {digit})."
         ),
+        "confirm_h1": "Is this your organisation?",
+        "confirm_yes": "Yes, send the request",
+        "request_sent": "Request sent",
+        "continue": "Continue",
+        "check_h1": "Check your answers before submitting",
+        "done_h1": "Annual report submitted",
         "claim_sent": "Your request has been sent to the ministry for approval.",
         "active": "Active",
         "awaiting": "Awaiting approval",
@@ -213,7 +230,6 @@ T = {
         "report_h1": "Annual report {year}, version 1",
         "income_labels": ["State social order, ₸", "Donations, ₸", "Own income, ₸"],
         "submit_report": "Submit the report",
-        "report_submitted": "The annual report has been submitted.",
         "submitted": "Submitted",
         "view": "View",
         "public_page": "Public page",
@@ -327,10 +343,11 @@ def test_directory_search_with_filters_then_ngo_page(live_server, browser_page, 
     assert page.locator("#id_region option:checked").inner_text() == T[lang]["region"]
     assert page.locator("#id_area option:checked").inner_text() == T[lang]["area"]
 
+    filtered_url = page.url
     page.get_by_role("link", name=name_in(wanted, lang)).click()
     page.wait_for_load_state()
     shot(page, "ngo", lang, "1-detail")
-    assert page.url == f"{live_server.url}/{lang}/ngos/{wanted.bin}/"
+    assert page.url.startswith(f"{live_server.url}/{lang}/ngos/{wanted.bin}/?back=")
     assert page.get_by_role("heading", level=1).inner_text() == name_in(wanted, lang)
 
     transparency = page.locator("section[aria-labelledby=transparency]")
@@ -354,6 +371,11 @@ def test_directory_search_with_filters_then_ngo_page(live_server, browser_page, 
         m(2_500),
         "0",
     ]
+    # "← NGO directory" returns to the same search and filters.
+    page.locator("main p a").first.click()
+    page.wait_for_load_state()
+    assert parse_qsl(urlsplit(page.url).query) == parse_qsl(urlsplit(filtered_url).query)
+    assert texts(page.locator("ul.results h2")) == [name_in(wanted, lang)]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -442,22 +464,25 @@ def test_claim_an_ngo_by_bin(live_server, browser_page, lang):  # noqa: F811
     assert page.locator("#id_position").input_value() == T[lang]["position"]
     assert not Representation.objects.filter(user=user).exists()
 
-    # People copy the BIN with spaces; the form takes it.
+    # People copy the BIN with spaces; the form takes it, and asks to confirm the organisation.
     page.locator("#id_bin").fill(f"{ngo.bin[:4]} {ngo.bin[4:8]} {ngo.bin[8:]}")
     page.locator("main form.stacked button[type=submit]").click()
     page.wait_for_load_state()
-    shot(page, "claim", lang, "3-my-ngos")
+    shot(page, "claim", lang, "3-confirm")
+    assert page.get_by_role("heading", level=1).inner_text() == T[lang]["confirm_h1"]
+    assert page.locator("main .card h2").inner_text() == name_in(ngo, lang)
+    assert not Representation.objects.filter(user=user).exists()
+    page.get_by_role("button", name=T[lang]["confirm_yes"]).click()
+    page.wait_for_load_state()
+    shot(page, "claim", lang, "4-my-ngos")
     assert page.url == f"{live_server.url}/{lang}/my/ngos/"
     assert messages(page) == [T[lang]["claim_sent"]]
-    rows = page.locator("main table tbody tr")
-    assert rows.count() == 1
-    assert [cell.splitlines()[0] for cell in texts(rows.first.locator("td"))] == [
-        name_in(ngo, lang),
-        ngo.bin,
-        T[lang]["active"],
-        T[lang]["awaiting"],
-    ]
-    assert rows.first.locator("a").count() == 0  # nothing to manage before the approval
+    cards = page.locator("main ul.ngo-list > li")
+    assert cards.count() == 1
+    assert cards.first.locator("h2").inner_text() == name_in(ngo, lang)
+    assert ngo.bin in cards.first.locator(".meta").inner_text()
+    assert texts(cards.first.locator(".badge")) == [T[lang]["request_sent"]]
+    assert cards.first.locator("a").count() == 0  # nothing to manage before the approval
     claim = Representation.objects.get(user=user)
     assert (claim.ngo, claim.status, claim.position) == (
         ngo,
@@ -482,9 +507,8 @@ def test_representative_files_the_annual_report(live_server, browser_page, lang)
     assert page.url == f"{live_server.url}/{lang}/my/ngos/{ngo.bin}/"
     assert page.get_by_role("heading", level=1).inner_text() == name
     assert T[lang]["no_report"] in page.locator("main").inner_text()
-    # Prefilled with last year; from January to March that is not yet the year that is due.
-    assert page.locator("#id_year").input_value() == str(timezone.localdate().year - 1)
-    page.locator("#id_year").fill(str(year))
+    # Prefilled with the year that is due.
+    assert page.locator("#id_year").input_value() == str(year)
     shot(page, "report", lang, "1-manage")
 
     page.get_by_role("button", name=T[lang]["start_report"]).click()
@@ -496,15 +520,31 @@ def test_representative_files_the_annual_report(live_server, browser_page, lang)
     amounts = [7_250_000, 1_234_567, 89_000]
     for label, amount in zip(T[lang]["income_labels"], amounts, strict=True):
         page.get_by_label(label).fill(str(amount))
-    page.locator("#id_staff_count").fill("5")
-    page.locator("#id_beneficiary_count").fill("1200")
+    # The figures start empty: each is entered, 0 where there was none.
+    assert page.locator("#id_staff_count").input_value() == ""
+    for field, value in [
+        ("income_grants", "0"),
+        ("income_foreign", "0"),
+        ("staff_count", "5"),
+        ("volunteer_count", "0"),
+        ("beneficiary_count", "1200"),
+        ("project_count", "0"),
+    ]:
+        page.locator(f"#id_{field}").fill(value)
     shot(page, "report", lang, "2-form")
+    page.get_by_role("button", name=T[lang]["continue"]).click()
+    page.wait_for_load_state()
+    shot(page, "report", lang, "3-check")
+    assert page.get_by_role("heading", level=1).inner_text() == T[lang]["check_h1"]
+    assert AnnualReport.objects.get(ngo=ngo).status == AnnualReport.Status.DRAFT
     page.get_by_role("button", name=T[lang]["submit_report"]).click()
     page.wait_for_load_state()
-    shot(page, "report", lang, "3-submitted")
-
+    shot(page, "report", lang, "4-done")
+    assert page.get_by_role("heading", level=1).inner_text() == T[lang]["done_h1"]
+    assert page.locator(".reference").inner_text() == f"{ngo.bin}-{year}-v1"
+    page.get_by_role("link", name=name).click()
+    page.wait_for_load_state()
     assert page.url == f"{live_server.url}/{lang}/my/ngos/{ngo.bin}/"
-    assert messages(page) == [T[lang]["report_submitted"]]
     today = timezone.localdate()
     assert texts(page.locator("main table tbody tr td")) == [
         str(year),
@@ -523,7 +563,7 @@ def test_representative_files_the_annual_report(live_server, browser_page, lang)
 
     page.get_by_role("link", name=T[lang]["public_page"]).click()
     page.wait_for_load_state()
-    shot(page, "report", lang, "4-public-page")
+    shot(page, "report", lang, "5-public-page")
     assert page.url == f"{live_server.url}/{lang}/ngos/{ngo.bin}/"
     assert page.locator("main .badge").first.inner_text() == T[lang]["active"]
     transparency = page.locator("section[aria-labelledby=transparency]")

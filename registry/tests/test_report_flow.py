@@ -21,6 +21,11 @@ FIGURES = {
     "volunteer_count": "25",
     "beneficiary_count": "1200",
     "project_count": "2",
+    "expense_programmes": "9000000",
+    "expense_salaries": "2500000",
+    "expense_administration": "600000",
+    "expense_assets": "0",
+    "expense_other": "0",
 }
 
 
