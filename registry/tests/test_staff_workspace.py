@@ -41,7 +41,8 @@ def test_dashboard_counts_what_waits_in_the_officials_scope(client):
     client.force_login(official)
     response = client.get("/en/staff/")
     tiles = {tile.key: tile for tile in response.context["tiles"]}
-    assert {key: tile.count for key, tile in tiles.items()} == {
+    registry_tiles = {"verification", "changes", "claims", "imports", "missed"}
+    assert {key: tile.count for key, tile in tiles.items() if key in registry_tiles} == {
         "verification": 1,
         "changes": 0,
         "claims": 1,
