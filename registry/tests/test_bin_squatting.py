@@ -106,5 +106,5 @@ def test_a_claim_gets_the_same_answer_for_a_free_bin_and_an_unpublished_one(clie
         response = client.post("/en/my/ngos/claim/", {"bin": bin, "position": "Director"})
         answers.append((response.status_code, visible(response).replace(bin, "BIN")))
     assert all(answer == answers[0] for answer in answers)
-    assert "No organisation with this BIN is in the public register." in answers[0][1]
+    assert "No organisation with BIN BIN is in the public register." in answers[0][1]
     assert not Representation.objects.filter(status=Representation.Status.PENDING).exists()

@@ -46,24 +46,24 @@ def test_a_public_ngos_new_name_waits_for_review_while_contacts_go_live(client, 
         name_ru="Министерство юстиции",
         legal_form=LegalForm.objects.get(code="public_foundation").pk,
         region=region(ASTANA).pk,
-        phone="+7 701 555 0000",
+        phone="+7 701 555 00 00",
         description_ru="Новое описание",
     )
     assert response.status_code == 302
     ngo.refresh_from_db()
     assert ngo.name_ru == old_name and ngo.region == region(ALMATY)
-    assert ngo.phone == "+7 701 555 0000" and ngo.description_ru == "Новое описание"
+    assert ngo.phone == "+7 701 555 00 00" and ngo.description_ru == "Новое описание"
     change = ParticularsChange.objects.get(ngo=ngo)
     assert change.status == ParticularsChange.Status.PENDING and change.submitted_by == rep.user
     assert set(change.values) == {"name_ru", "legal_form", "region"}
     last = ngo.history.first()
     assert last.history_user == rep.user and last.history_change_reason == "profile edited"
-    assert last.phone == "+7 701 555 0000" and last.name_ru == old_name
+    assert last.phone == "+7 701 555 00 00" and last.name_ru == old_name
 
     client.logout()
     public = client.get(f"/ru/ngos/{ngo.bin}/").content.decode()
     assert old_name in public and "Министерство юстиции" not in public
-    assert "+7 701 555 0000" in public
+    assert "+7 701 555 00 00" in public
     api = client.get(f"/api/v1/ngos/{ngo.bin}/").json()
     assert api["name_ru"] == old_name and api["region"] == ALMATY
 

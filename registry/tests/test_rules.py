@@ -46,11 +46,10 @@ def file_report(client, ngo, year, **figures):
     report = AnnualReport.objects.filter(ngo=ngo, year=year, status="draft").first()
     if report is None:
         return response, None
-    response = client.post(
-        f"/en/my/ngos/{ngo.bin}/reports/{report.pk}/",
-        {**FIGURES, **figures, "submit": "1"},
-        follow=True,
-    )
+    url = f"/en/my/ngos/{ngo.bin}/reports/{report.pk}/"
+    response = client.post(url, {**FIGURES, **figures, "continue": ""}, follow=True)
+    if response.redirect_chain and response.redirect_chain[-1][0].endswith("/check/"):
+        response = client.post(f"{url}check/", follow=True)  # check your answers, submit
     report.refresh_from_db()
     return response, report
 
