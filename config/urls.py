@@ -21,6 +21,7 @@ urlpatterns = [
         "api/v1/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"
     ),
     path("api/v1/", include("registry.api_urls")),
+    path("api/v1/", include("tenders.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
+    path("staff/tenders/", include("tenders.staff_urls")),
     path("staff/", include("registry.staff.urls")),
+    path("", include("tenders.urls")),
     path("", include("registry.urls")),
 )

@@ -1,4 +1,7 @@
-"""Staff screens of the register: the ministry's daily work of verification and claims."""
+"""The Django admin of the register, for administrators: reference data and direct corrections.
+
+Officials' daily work (verification, claims, changes, liquidation) is in registry/staff/.
+"""
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote

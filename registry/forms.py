@@ -190,19 +190,23 @@ class DocumentForm(forms.ModelForm):
         self.fields["kind"].choices = [("", _("Choose the document type")), *Document.Kind.choices]
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s."),
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            )
-        name = upload.name.lower()
-        kind = next((v for ext, v in DOCUMENT_TYPES.items() if name.endswith(ext)), None)
-        head = upload.read(16)
-        upload.seek(0)
-        if kind is None or not head.startswith(kind[1]):
-            raise forms.ValidationError(
-                _("Only PDF, JPEG and PNG files are accepted; this file is not one of them.")
-            )
-        return upload
+        return check_upload(self.cleaned_data["file"])
+
+
+def check_upload(upload):
+    """Size, extension and content (magic bytes) checked before anything is stored."""
+    limit = settings.MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s."),
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+        )
+    name = upload.name.lower()
+    kind = next((v for ext, v in DOCUMENT_TYPES.items() if name.endswith(ext)), None)
+    head = upload.read(16)
+    upload.seek(0)
+    if kind is None or not head.startswith(kind[1]):
+        raise forms.ValidationError(
+            _("Only PDF, JPEG and PNG files are accepted; this file is not one of them.")
+        )
+    return upload

@@ -70,6 +70,10 @@ MESSAGES = {
     "date_invalid": _("“%(value)s” is not a date; write it as DD.MM.YYYY."),
     "date_unreal": _("“%(value)s” is not a real calendar date."),
     "date_future": _("The registration date %(value)s is in the future."),
+    "date_not_bin_month": _(
+        "The BIN says the organisation was registered in %(bin_month)s, but the "
+        "registration date is %(date)s; correct the one that is wrong."
+    ),
     "area_unknown": _("Unknown activity area “%(value)s” was left out."),
     "email_invalid": _("“%(value)s” is not an email address; it was left out."),
     "text_too_long": _("Longer than %(limit)d characters; it was left out."),

@@ -40,7 +40,7 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .bin import compact, is_valid, validate_bin
+from .bin import bin_month, compact, is_valid, validate_bin
 from .import_files import CP1251_SPELLING, ImportFileError, fold, parse_file, validate_upload
 from .import_report import column_title, message
 from .models import (
@@ -302,6 +302,11 @@ class RowChecker:
                 return
         if day > timezone.localdate():
             row.error(column, "date_future", value=str(value))
+            return
+        mismatch = row.bin and is_valid(row.bin) and bin_month(row.bin) != day.replace(day=1)
+        if mismatch and not row.refused:  # a row refused for its BIN needs no second reason
+            month = f"{row.bin[2:4]}.{bin_month(row.bin).year}"
+            row.error(column, "date_not_bin_month", bin_month=month, date=day.strftime("%d.%m.%Y"))
             return
         row.values["registered_on"] = day
 

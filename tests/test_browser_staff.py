@@ -80,10 +80,12 @@ def look_at(page, lang: str, step: str) -> None:
 
 
 def submitted(days_ago: int, **kwargs) -> NGO:
-    rep = RepresentationFactory(ngo__status=NGO.Status.DRAFT, **kwargs)
+    rep = RepresentationFactory(
+        ngo__status=NGO.Status.DRAFT, ngo__phone="+7 701 555 0101", **kwargs
+    )
     services.submit_for_verification(rep.ngo, rep.user)
     moment = timezone.now() - datetime.timedelta(days=days_ago)
-    NGO.objects.filter(pk=rep.ngo.pk).update(submitted_at=moment, phone="+7 701 555 0101")
+    NGO.objects.filter(pk=rep.ngo.pk).update(submitted_at=moment)
     return rep.ngo
 
 
@@ -140,8 +142,8 @@ def test_official_reviews_and_verifies_the_oldest_submission(live_server, browse
     assert oldest.history.first().history_user == official
 
     page.goto(f"{live_server.url}/{lang}/staff/ngos/{oldest.bin}/")
-    assert page.locator("table.history tbody tr").count() == 3  # created, submitted, verified
     look_at(page, lang, "4-history")
+    assert page.locator("table.history tbody tr").count() == 3  # created, submitted, verified
 
     page.goto(f"{live_server.url}/{lang}/staff/claims/")
     assert page.get_by_role("heading", level=1).inner_text() == T[lang]["claims"]
@@ -149,3 +151,39 @@ def test_official_reviews_and_verifies_the_oldest_submission(live_server, browse
     page.locator("table.stack tbody a").first.click()
     page.wait_for_load_state()
     look_at(page, lang, "6-claim")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_changes_and_bulk_confirmation_fit_a_phone(live_server, browser_page, lang):  # noqa: F811
+    from registry.models import ParticularsChange
+
+    page = browser_page
+    official = OfficialFactory()
+    rep = RepresentationFactory(ngo__status=NGO.Status.ACTIVE)
+    ParticularsChange.objects.create(
+        ngo=rep.ngo,
+        values={"name_ru": "Новое длинное наименование общественного объединения"},
+        submitted_by=rep.user,
+        submitted_at=timezone.now(),
+    )
+    waiting = [submitted(3), submitted(1)]
+    page.goto(f"{live_server.url}/{lang}/accounts/login/?next=/{lang}/staff/changes/")
+    page.locator("#id_username").fill(official.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    look_at(page, lang, "7-changes")
+    page.locator("table.stack tbody a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("table.compare tr.changed").count() == 1
+    look_at(page, lang, "8-change-review")
+    page.goto(f"{live_server.url}/{lang}/staff/verification/")
+    for ngo in waiting:
+        page.locator(f"#select-{ngo.bin}").check()
+    page.locator("button[name=action][value=reject]").click()
+    page.wait_for_load_state()
+    assert page.locator(".confirm-list li").count() == 2
+    page.locator("form.stacked button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    look_at(page, lang, "9-bulk-reject-error")

@@ -29,3 +29,9 @@ def test_an_unknown_address_reveals_nothing(client):
     response = client.post("/en/accounts/password/reset/", {"email": "nobody@example.kz"})
     assert response.url == "/en/accounts/password/reset/sent/"
     assert not mail.outbox
+
+
+def test_the_address_finds_its_account_whatever_its_case(client):
+    UserFactory(email="aruzhan@example.kz")
+    client.post("/en/accounts/password/reset/", {"email": "ARUZHAN@Example.KZ"})
+    assert mail.outbox[0].to == ["aruzhan@example.kz"]

@@ -116,6 +116,8 @@ def history_rows(versions: list, older) -> list[dict]:
                     }
                 )
         reason = reason_text(version.history_change_reason)
+        if previous is None and not reason:
+            reason = _("Record created")
         if previous is not None and not (reason or changes):
             continue  # a technical save (e.g. a timestamp) with nothing a reader would see
         rows.append(

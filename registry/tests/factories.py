@@ -62,6 +62,10 @@ class RepresentationFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory, role=roles.NGO_REPRESENTATIVE)
     ngo = factory.SubFactory(NGOFactory)
     status = Representation.Status.APPROVED
+    # A rejection always carries its reason (a database constraint).
+    decision_reason = factory.LazyAttribute(
+        lambda claim: "Not confirmed" if claim.status == Representation.Status.REJECTED else ""
+    )
 
 
 class AnnualReportFactory(DjangoModelFactory):

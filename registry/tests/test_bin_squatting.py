@@ -73,6 +73,8 @@ def test_the_official_decides_the_claim_on_the_usual_claims_screen(client, profi
     claim = Representation.objects.get(user=real)
 
     client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
+    listed = client.get("/en/staff/claims/").content.decode()
+    assert f'href="/en/staff/claims/{claim.pk}/"' in listed
     client.post(f"/en/staff/claims/{claim.pk}/", {"decision": "approve"})
 
     claim.refresh_from_db()

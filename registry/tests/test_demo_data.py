@@ -1,3 +1,4 @@
+import datetime
 from collections import Counter
 
 import pytest
@@ -5,15 +6,23 @@ from django.core.management import call_command
 from django.test import RequestFactory
 
 from accounts.models import User
+from registry import reference
 from registry.bin import is_valid
-from registry.management.commands.load_demo_data import PASSWORD
+from registry.management.commands.load_demo_data import (
+    PASSWORD,
+    SURVEYED_AREAS,
+    DemoRegister,
+    create_register,
+)
 from registry.models import (
     NGO,
     AnnualReport,
     Membership,
+    Region,
     Representation,
     ResourceCentre,
     StateBody,
+    report_year_due,
 )
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +104,67 @@ def test_a_second_run_creates_nothing(demo_register):
     before = table_sizes()
     call_command("load_demo_data", ngos=300)
     assert table_sizes() == before
+
+
+# A register a reader would believe, on any day of the year (issue 11)
+
+
+@pytest.fixture(params=[datetime.date(2026, 2, 15), datetime.date(2026, 5, 15)], ids=["feb", "may"])
+def register_on(request):
+    create_register(400, seed=7, on=request.param)
+    return request.param
+
+
+def test_statuses_agree_with_the_year_due_on_that_day(register_on):
+    due = report_year_due(register_on)
+    covering = AnnualReport.objects.submitted().filter(year__gte=due).values("ngo")
+    active = NGO.objects.filter(status=NGO.Status.ACTIVE)
+    passive = NGO.objects.filter(status=NGO.Status.PASSIVE)
+    assert active.count() > 250
+    assert not active.exclude(pk__in=covering).exists()
+    assert passive.exists() and not passive.filter(pk__in=covering).exists()
+    assert not passive.filter(registered_on__year__gt=due).exists()
+    assert not NGO.objects.due_to_become_passive(due).exists()
+    assert not NGO.objects.due_to_become_active(due).exists()
+
+
+def test_nothing_happens_after_that_day(register_on):
+    end = datetime.datetime.combine(register_on, datetime.time(23, 59), tzinfo=datetime.UTC)
+    reports = AnnualReport.objects.all()
+    assert not reports.filter(year__gte=register_on.year).exists()
+    assert not reports.filter(submitted_at__gt=end).exists()
+    assert not Membership.objects.filter(joined_on__gt=register_on).exists()
+    assert not NGO.objects.filter(registered_on__gt=register_on).exists()
+    assert reports.order_by("year").first().year == 2016
+
+
+def test_names_are_unique_and_name_only_regions_that_existed(register_on):
+    for language in ("kk", "ru"):
+        names = Counter(NGO.objects.values_list(f"name_{language}", flat=True))
+        assert names.most_common(1)[0][1] == 1
+    for region in Region.objects.current().filter(valid_from__isnull=False):
+        older = NGO.objects.filter(region=region, registered_on__lt=region.valid_from)
+        word = region.name_kk.split()[0]
+        assert not older.filter(name_kk__contains=f"{word} облысының").exists(), region
+
+
+def test_reports_say_how_the_money_was_spent(register_on):
+    reports = list(AnnualReport.objects.submitted())
+    assert all(r.total_expenses is not None for r in reports)
+    overspent = sum(r.spent_more_than_received for r in reports) / len(reports)
+    assert 0.02 < overspent < 0.2
+
+
+def test_activity_area_shares_are_within_a_point_of_the_survey(db):
+    register = DemoRegister(seed=3, taken_bins=set(), taken_names=set())
+    draws = 40_000
+    counts = Counter(code for _ in range(draws) for code in register.area_codes())
+    for code, *_names, share in reference.ACTIVITY_AREAS:
+        if code in SURVEYED_AREAS:
+            assert abs(100 * counts[code] / draws - share) < 1, code
+
+
+def test_the_explanation_of_a_status_matches_the_facts(demo_register):
+    for ngo in NGO.objects.filter(status=NGO.Status.VERIFIED):
+        if "no annual information filed yet" in ngo.public_status_explanation():
+            assert not ngo.annual_reports.submitted().exists()

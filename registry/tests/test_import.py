@@ -411,3 +411,13 @@ def test_import_reports_are_not_open_in_the_admin_to_other_officials(client):
     assert client.get(url).status_code == 403
     client.force_login(owner)
     assert client.get(url).status_code == 200
+
+
+def test_a_bin_of_another_month_than_the_registration_date_is_refused(run):
+    number = make_bin(2019, 5, 3)
+    content = "\r\n".join(
+        ["BIN,Name,Legal form,Region,Registration date", f"{number},Dala,PF,Almaty,2018-11-02"]
+    )
+    job = run("register.csv", content.encode("utf-8"))
+    assert job.refused_count == 1 and not NGO.objects.filter(bin=number).exists()
+    assert "The BIN says the organisation was registered in 05.2019" in str(report(job))

@@ -82,6 +82,9 @@ def test_official_approves_and_the_register_changes(client, rep):
     edit(client, rep, name_ru="Новое имя", region=region(ASTANA).pk)
     official = OfficialFactory()
     client.force_login(official)
+    tiles = {tile.key: tile for tile in client.get("/en/staff/").context["tiles"]}
+    assert tiles["changes"].count == 1
+    assert tiles["changes"].items[0].url == f"/en/staff/changes/{rep.ngo.bin}/"
     page = client.get("/ru/staff/changes/")
     assert [c.ngo for c in page.context["page"].object_list] == [rep.ngo]
     review = client.get(f"/en/staff/changes/{rep.ngo.bin}/")

@@ -17,15 +17,15 @@ FIGURES = {
     "income_donations": "350000",
     "income_foreign": "0",
     "income_own": "10000",
-    "expense_programmes": "9000000",
-    "expense_salaries": "2000000",
-    "expense_administration": "500000",
-    "expense_assets": "0",
-    "expense_other": "0",
     "staff_count": "4",
     "volunteer_count": "25",
     "beneficiary_count": "1200",
     "project_count": "2",
+    "expense_programmes": "9000000",
+    "expense_salaries": "2500000",
+    "expense_administration": "600000",
+    "expense_assets": "0",
+    "expense_other": "0",
 }
 
 

@@ -80,6 +80,18 @@ def test_rejection_needs_a_reason_that_the_claimant_receives(
     assert mail.outbox[0].body.startswith("Сәлеметсіз бе, Айгерим Сейтова!")
 
 
+def test_a_claim_remembers_the_language_it_was_made_in():
+    from django.utils import translation
+
+    from registry import services
+    from registry.tests.factories import NGOFactory
+
+    ngo = NGOFactory()
+    with translation.override("kk"):
+        claim = services.claim_ngo(UserFactory(), ngo.bin, "Төраға")
+    assert Representation.objects.get(pk=claim.pk).language == "kk"
+
+
 def test_other_scope_and_ngo_users_cannot_decide(client, claim):
     client.force_login(OfficialFactory(body=StateBody.objects.get(code="akimat-310000000")))
     url = f"/ru/staff/claims/{claim.pk}/"

@@ -77,7 +77,7 @@ def test_history_is_readable_translated_and_in_almaty_time(client, official):
     assert response.status_code == 200
     rows = response.context["rows"]
     reasons = [row["reason"] for row in rows]
-    assert reasons == ["Подтверждено", "Отправлено на проверку", ""]  # newest first
+    assert reasons == ["Подтверждено", "Отправлено на проверку", "Запись создана"]  # newest first
     verified = rows[0]
     assert verified["user"] == official
     assert [(c["label"], c["old"], c["new"]) for c in verified["changes"]] == [
@@ -87,6 +87,8 @@ def test_history_is_readable_translated_and_in_almaty_time(client, official):
     almaty = moment.astimezone(ZoneInfo("Asia/Almaty"))  # the next day, 24-hour clock
     assert almaty.strftime("%d.%m.%Y %H:%M").startswith("02.03.2026 0")
     assert almaty.strftime("%d.%m.%Y %H:%M") in page
+    kazakh = client.get(f"/kk/staff/ngos/{ngo.bin}/").content.decode()
+    assert almaty.strftime("%d.%m.%Y %H:%M") in kazakh and "Расталған" in kazakh
     assert "PM" not in page and "AM" not in page
 
 

@@ -45,10 +45,13 @@ def texts(response):
     return [str(m) for m in get_messages(response.wsgi_request)]
 
 
-def test_submission_date_is_saved(submitted):
+def test_submission_date_is_saved():
     """It was lost: the status save wrote only the status fields."""
-    fresh = NGO.objects.get(pk=submitted.pk)
-    assert fresh.submitted_at is not None
+    rep = RepresentationFactory(ngo__status=NGO.Status.DRAFT)
+    before = timezone.now()
+    services.submit_for_verification(rep.ngo, rep.user)
+    fresh = NGO.objects.get(pk=rep.ngo.pk)
+    assert fresh.submitted_at is not None and fresh.submitted_at >= before
 
 
 def test_queue_lists_oldest_submission_first_with_submitter(client, official):

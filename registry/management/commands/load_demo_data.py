@@ -38,6 +38,7 @@ from registry.models import (
     Representation,
     ResourceCentre,
     StateBody,
+    report_year_due,
     today,
 )
 
@@ -61,9 +62,30 @@ LEGAL_FORM_WEIGHTS = {
     "association": 4,
     "other": 2,
 }
-REPORT_YEARS = 4
+FIRST_REPORT_YEAR = 2016  # the register's first full year
+RECENT_YEARS, OLDER_REPORT_SHARE = 3, 0.35
+EARLY_FILING_SHARE = 0.3  # between 1 January and 31 March, of active NGOs, for the year just ended
 ON_TIME_SHARE = 0.75
 CORRECTION_SHARE = 0.04
+# How the money was spent: field and its usual share of expenses.
+EXPENSE_SHARES = [
+    ("expense_programmes", 0.55),
+    ("expense_salaries", 0.25),
+    ("expense_administration", 0.12),
+    ("expense_assets", 0.05),
+    ("expense_other", 0.03),
+]
+OVERSPENDING_SHARE = 0.08  # reports whose expenses exceed the year's income (reserves spent)
+# Areas whose national share domain.md gives; an NGO that drew none of them gets another area.
+SURVEYED_AREAS = {
+    "youth",
+    "children",
+    "healthcare",
+    "environment",
+    "family_women",
+    "education",
+    "disability",
+}
 # Source field, share of reports with income from it, typical amount in tenge.
 INCOME_SOURCES = [
     ("income_state_order", 0.14, 8_000_000),
@@ -110,23 +132,46 @@ def slug(en_name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", inner.lower()).strip("-")
 
 
+REPORT_COLUMNS = [f.attname for f in AnnualReport._meta.concrete_fields]
+
+
+def new_report(**values) -> AnnualReport:
+    """A report built from positional values, which Django does several times faster than from
+    keywords (a demo register has some 140,000); its NGO is linked once the NGO has a key."""
+    return AnnualReport(*[values.get(name) for name in REPORT_COLUMNS])
+
+
 class DemoRegister:
     """Draws NGOs, their reports, umbrella memberships and resource centres."""
 
-    def __init__(self, seed: int, taken_bins: set[str], taken_names: set[str]):
+    def __init__(self, seed: int, taken_bins: set[str], taken_names: set[str], on=None):
+        """`on` is the day the register is drawn for (today unless a test fixes it)."""
         self.rng = random.Random(seed)
-        self.today, self.now = today(), timezone.now()
         self.zone = timezone.get_default_timezone()
+        self.today = on or today()
+        self.now = (
+            timezone.now()
+            if on is None
+            else datetime.datetime.combine(on, datetime.time(18), tzinfo=self.zone)
+        )
         self.last_year = self.today.year - 1
+        self.due = report_year_due(self.today)
         self.bins, self.names = taken_bins, taken_names
         regions = list(Region.objects.current().top_level())
         self.regions = {r.kato: r for r in regions}
         self.genitive = {r.kato: region_genitive(r) for r in regions}
+        # A region formed later is named, for an NGO registered before, as its territory was then.
+        self.genitive_before = {
+            r.kato: (r.valid_from, region_genitive(r.as_of(r.valid_from - DAY)))
+            for r in regions
+            if r.valid_from
+        }
         unlisted = [r.kato for r in regions if r.kato not in reference.REGION_SHARES]
         rest = (100 - sum(reference.REGION_SHARES.values())) / len(unlisted)
         self.region_weights = [reference.REGION_SHARES.get(r.kato, rest) for r in regions]
         self.areas = {a.code: a for a in ActivityArea.objects.all()}
         self.area_shares = {code: share for code, *_names, share in reference.ACTIVITY_AREAS}
+        self.other_areas = [c for c in self.area_shares if c not in SURVEYED_AREAS]
         self.forms = {f.code: f for f in LegalForm.objects.all()}
         self.years = list(range(FIRST_YEAR, self.today.year + 1))
         self.year_weights = [self.yearly_registrations(y) for y in self.years]
@@ -199,7 +244,7 @@ class DemoRegister:
             areas = self.pick_areas()
             code = self.rng.choices(list(LEGAL_FORM_WEIGHTS), list(LEGAL_FORM_WEIGHTS.values()))[0]
             form = self.forms[code]
-            names = self.unique_name(form.code, areas, region)
+            names = self.unique_name(form.code, areas, region, registered_on)
         descriptions = self.description(areas, region)
         ngo = NGO(
             bin=self.new_bin(registered_on),
@@ -225,13 +270,18 @@ class DemoRegister:
         return plan
 
     def pick_areas(self) -> list[ActivityArea]:
-        """Each area with its national share, so one NGO usually works in several."""
+        """Each area with its national share, so one NGO usually works in several; one that drew
+        none gets an area domain.md gives no share for, keeping the surveyed shares exact."""
+        return [self.areas[code] for code in self.area_codes()]
+
+    def area_codes(self) -> list[str]:
         codes = [
             code for code, share in self.area_shares.items() if self.rng.random() * 100 < share
         ]
         if not codes:
-            codes = self.rng.choices(list(self.area_shares), list(self.area_shares.values()))
-        return [self.areas[code] for code in codes]
+            weights = [self.area_shares[c] for c in self.other_areas]
+            codes = self.rng.choices(self.other_areas, weights)
+        return codes
 
     def kind(self, areas, umbrella) -> str:
         codes = {a.code for a in areas}
@@ -246,14 +296,19 @@ class DemoRegister:
 
     # Names and descriptions
 
-    def unique_name(self, form: str, areas, region) -> tuple[str, str, str]:
-        """Retry a few draws so that the directory rarely lists the same name twice."""
-        for _attempt in range(20):
-            names = self.name(form, self.stem(areas), self.place(region))
-            if names[1] not in self.names:
+    def unique_name(self, form: str, areas, region, registered_on) -> tuple[str, str, str]:
+        """A name no other NGO has (in Kazakh or Russian): a few draws, then two brands joined."""
+        for attempt in range(1000):
+            stem = self.stem(areas) if attempt < 30 else self.double_brand()
+            names = self.name(form, stem, self.place(region, registered_on))
+            if names[0] not in self.names and names[1] not in self.names:
                 break
-        self.names.add(names[1])
+        self.names.update(names[:2])
         return names
+
+    def double_brand(self) -> tuple[str, str, str]:
+        (a_kk, a_ru, a_en), (b_kk, b_ru, b_en) = self.rng.sample(words.BRANDS, 2)
+        return quoted(f"{a_kk}-{b_kk}", f"{a_ru}-{b_ru}", f"{a_en}-{b_en}")
 
     def name(self, form: str, stem, place) -> tuple[str, str, str]:
         templates = words.NAME_TEMPLATES[form]
@@ -274,12 +329,17 @@ class DemoRegister:
             return f"«{b_kk} {c_kk}»", f"«{c_ru} «{b_ru}»»", f'"{b_en} {c_en}"'
         return quoted(*self.rng.choice(words.MOTTOS[area]))
 
-    def place(self, region) -> tuple[str, str, str]:
-        """Where the NGO works, as its name says it, or nothing: in Kazakh before the name."""
+    def place(self, region, registered_on) -> tuple[str, str, str]:
+        """Where the NGO works, as its name says it, or nothing: in Kazakh before the name.
+
+        The region is named as it was at registration: no "Jetisu Region" NGO from 2009."""
         roll = self.rng.random()
         if roll < 0.45:
             return "", "", ""
-        if roll < 0.75 or region.level == Region.Level.CITY:
+        formed, before = self.genitive_before.get(region.kato, (None, None))
+        if formed and registered_on < formed:
+            kk, ru, en = before
+        elif roll < 0.75 or region.level == Region.Level.CITY:
             kk, ru, en = self.genitive[region.kato]
         else:
             town_kk, town_ru, en = self.rng.choice(words.TOWNS[region.kato])
@@ -336,16 +396,22 @@ class DemoRegister:
         start = max(ngo.registered_on, REGISTER_OPENED)
         ngo.submitted_at = self.moment(start + DAY * self.rng.randint(3, 60))
         decided = self.moment(ngo.submitted_at.date() + DAY * self.rng.randint(1, 20))
+        founded_after_due = ngo.registered_on.year > self.due
+        if status == Status.PASSIVE and founded_after_due:
+            status = ngo.status = Status.VERIFIED  # nothing was due yet, so it cannot be passive
         if status == Status.ACTIVE:
-            plan.reports = self.reports(ngo, lambda year: 1 if year == self.last_year else 0.85)
+            early = founded_after_due or self.rng.random() < EARLY_FILING_SHARE
+            plan.reports = self.reports(
+                ngo, lambda year: 1 if year == self.due or (year > self.due and early) else 0.85
+            )
             ngo.status_changed_at = ngo.data_confirmed_at = max(
-                r.submitted_at for r in plan.reports if r.year == self.last_year
+                r.submitted_at for r in plan.reports if r.year >= self.due
             )
         elif status == Status.PASSIVE:
-            plan.reports = self.reports(ngo, lambda year: 0 if year == self.last_year else 0.5)
+            plan.reports = self.reports(ngo, lambda year: 0 if year >= self.due else 0.5)
             if self.rng.random() < 0.1:
-                plan.reports.append(self.report(ngo, self.last_year, 1, None))
-            ngo.status_changed_at = self.moment(self.deadline(self.last_year) + DAY)
+                plan.reports.append(self.report(ngo, self.due, 1, None))
+            ngo.status_changed_at = self.moment(self.deadline(self.due) + DAY)
         elif status == Status.LIQUIDATED:
             self.liquidate(plan)
         elif status == Status.VERIFIED:
@@ -360,6 +426,7 @@ class DemoRegister:
         day = self.day_between(first, self.today - 30 * DAY)
         plan.liquidated_on = day
         plan.reports = self.reports(ngo, lambda year: 0.6 if year < day.year else 0)
+        plan.reports = [r for r in plan.reports if r.submitted_at.date() <= day]
         ngo.status_changed_at = self.moment(day)
         ngo.status_reason = self.rng.choice(words.LIQUIDATION_REASONS)
 
@@ -367,25 +434,30 @@ class DemoRegister:
         return datetime.date(year + 1, *AnnualReport.DEADLINE_MONTH_DAY)
 
     def reports(self, ngo: NGO, chance) -> list[AnnualReport]:
-        """Submitted reports for the last years, each filed with the given chance."""
+        """Submitted reports since the register's start, each year filed with the given chance."""
         filed = []
-        for year in range(self.last_year - REPORT_YEARS + 1, self.last_year + 1):
-            if year >= ngo.registered_on.year and self.rng.random() < chance(year):
+        first = max(FIRST_REPORT_YEAR, ngo.registered_on.year)
+        for year in range(first, self.last_year + 1):
+            older = year < self.due - RECENT_YEARS  # fewer reports kept online from long ago
+            if self.rng.random() < chance(year) * (OLDER_REPORT_SHARE if older else 1):
                 filed += self.versions(ngo, year)
         return filed
 
     def versions(self, ngo: NGO, year: int) -> list[AnnualReport]:
-        """The report, and for a few NGOs a corrected second version filed weeks later."""
+        """The report, and for a few NGOs a corrected second version filed weeks later; all
+        after the year ended and before today."""
         deadline = self.deadline(year)
         if self.rng.random() < ON_TIME_SHARE:
             day = deadline - DAY * self.rng.randint(0, 85)
         else:
             day = deadline + DAY * self.rng.randint(1, 150)
+        if day > self.today:
+            day = self.day_between(datetime.date(year + 1, 1, 1), self.today)
         first = self.report(ngo, year, 1, self.moment(day))
-        if self.rng.random() >= CORRECTION_SHARE:
+        later = day + DAY * self.rng.randint(5, 60)
+        if self.rng.random() >= CORRECTION_SHARE or later > self.today:
             return [first]
-        later = self.moment(day + DAY * self.rng.randint(5, 60))
-        return [first, self.report(ngo, year, 2, later)]
+        return [first, self.report(ngo, year, 2, self.moment(later))]
 
     def report(self, ngo: NGO, year: int, version: int, submitted_at) -> AnnualReport:
         rng = self.rng
@@ -395,8 +467,11 @@ class DemoRegister:
             else 0
             for source, share, typical in INCOME_SOURCES
         }
-        return AnnualReport(
-            ngo=ngo,
+        received = sum(income.values())
+        ratio = rng.uniform(1.05, 1.4) if rng.random() < OVERSPENDING_SHARE else rng.uniform(0.7, 1)
+        spent = received * ratio
+        expenses = {field: int(round(spent * share, -3)) for field, share in EXPENSE_SHARES}
+        return new_report(
             year=year,
             version=version,
             submitted_at=submitted_at,
@@ -405,7 +480,12 @@ class DemoRegister:
             volunteer_count=int(rng.expovariate(1 / 20)),
             beneficiary_count=int(rng.expovariate(1 / 500)),
             project_count=rng.randint(0, 3) + (income["income_state_order"] > 0),
+            member_count=rng.randint(3, 40),
+            founders=ngo.head_name,
+            property_value=int(round(rng.lognormvariate(math.log(800_000), 1.2), -3)),
+            property_description=rng.choice(words.PROPERTY),
             **income,
+            **expenses,
         )
 
     def headcount(self, plan: Plan) -> None:
@@ -429,11 +509,14 @@ class DemoRegister:
             share = REGIONAL_MEMBER_SHARE if scope else NATIONAL_MEMBER_SHARE
             count = min(len(pool), max(3, round(len(pool) * share)))
             links += [self.membership(umbrella, m) for m in self.rng.sample(pool, count)]
-        return links
+        return [link for link in links if link]
 
-    def membership(self, umbrella: Plan, member: Plan) -> Membership:
-        """Members join after both exist; they leave when liquidated, and a few leave earlier."""
+    def membership(self, umbrella: Plan, member: Plan) -> Membership | None:
+        """Members join after both exist; they leave when liquidated, and a few leave earlier.
+        None when there was no time for it: nobody joins in the future."""
         first = max(umbrella.ngo.registered_on, member.ngo.registered_on) + 30 * DAY
+        if first > (member.liquidated_on or self.today):
+            return None
         joined = self.day_between(first, member.liquidated_on or self.today)
         left = member.liquidated_on
         if left is None and self.rng.random() < 0.07:
@@ -474,14 +557,20 @@ class DemoRegister:
 
 
 @transaction.atomic
-def create_register(count: int, seed: int) -> Counter:
+def create_register(count: int, seed: int, on: datetime.date | None = None) -> Counter:
     """Add `count` NGOs beside those already registered, with BINs and names not yet taken."""
-    taken = dict(NGO.objects.values_list("bin", "name_ru"))
-    umbrellas = [u for u in words.UMBRELLAS if not any(u[1] in name for name in taken.values())]
-    register = DemoRegister(seed, set(taken), set(taken.values()))
+    taken = {
+        bin_: (kk, ru) for bin_, kk, ru in NGO.objects.values_list("bin", "name_kk", "name_ru")
+    }
+    umbrellas = [u for u in words.UMBRELLAS if not any(u[1] in ru for _kk, ru in taken.values())]
+    names = {name for pair in taken.values() for name in pair if name}
+    register = DemoRegister(seed, set(taken), names, on)
     with translation.override("kk"):
         plans = register.plans(count, umbrellas)
     NGO.objects.bulk_create([p.ngo for p in plans], batch_size=BATCH)
+    for plan in plans:
+        for report in plan.reports:
+            report.ngo_id = plan.ngo.pk
     through = NGO.activity_areas.through
     through.objects.bulk_create(
         [through(ngo_id=p.ngo.pk, activityarea_id=a.pk) for p in plans for a in p.areas],

@@ -1,0 +1,220 @@
+"""The public, read-only open-data API of competitions: calls with lots, results and awards.
+
+Identifiers are public ones throughout: competition numbers, lot codes, BINs, state-body codes,
+KATO codes and activity-area codes. Amounts are whole tenge (integers well below 2^53).
+"""
+
+import django_filters
+from django.db.models import Avg, Prefetch, Q
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, viewsets
+from rest_framework.permissions import AllowAny
+
+from registry.models import ActivityArea, Region, StateBody
+
+from .filters import CompetitionFilter
+from .models import Application, Award, Competition, Lot
+
+
+class LotSerializer(serializers.ModelSerializer):
+    activity_area = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    region = serializers.SlugRelatedField(slug_field="kato", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Lot
+        fields = [
+            "code",
+            "number",
+            "theme",
+            "theme_kk",
+            "theme_ru",
+            "theme_en",
+            "activity_area",
+            "region",
+            "budget",
+            "term_months",
+            "winners_allowed",
+        ]
+
+
+class CompetitionSerializer(serializers.ModelSerializer):
+    organiser = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    operator = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    ocid = serializers.CharField(read_only=True)
+    lots = LotSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Competition
+        fields = [
+            "number",
+            "ocid",
+            "mechanism",
+            "organiser",
+            "operator",
+            "year",
+            "title",
+            "title_kk",
+            "title_ru",
+            "title_en",
+            "description_kk",
+            "description_ru",
+            "description_en",
+            "status",
+            "opens_at",
+            "closes_at",
+            "published_at",
+            "cancel_reason",
+            "results_only",
+            "reported_applications",
+            "reported_applicants",
+            "lots",
+        ]
+
+
+class ResultFilter(django_filters.FilterSet):
+    """Filters of published results, by the same public identifiers as the competitions."""
+
+    year = django_filters.NumberFilter(field_name="lot__competition__year")
+    mechanism = django_filters.ChoiceFilter(
+        field_name="lot__competition__mechanism", choices=Competition.Mechanism.choices
+    )
+    organiser = django_filters.ModelChoiceFilter(
+        field_name="lot__competition__organiser",
+        queryset=StateBody.objects.all(),
+        to_field_name="code",
+    )
+    region = django_filters.ModelChoiceFilter(
+        field_name="lot__region", queryset=Region.objects.all(), to_field_name="kato"
+    )
+    area = django_filters.ModelChoiceFilter(
+        field_name="lot__activity_area", queryset=ActivityArea.objects.all(), to_field_name="code"
+    )
+    competition = django_filters.CharFilter(field_name="lot__competition__number")
+    bin = django_filters.CharFilter(field_name="ngo__bin")
+
+
+class AwardSerializer(serializers.ModelSerializer):
+    competition = serializers.CharField(source="lot.competition.number")
+    lot = serializers.CharField(source="lot.code")
+    year = serializers.IntegerField(source="lot.competition.year")
+    mechanism = serializers.CharField(source="lot.competition.mechanism")
+    organiser = serializers.CharField(source="lot.competition.organiser.code")
+    bin = serializers.CharField(source="ngo.bin", allow_null=True, default=None)
+    recipient = serializers.CharField()
+    application = serializers.CharField(source="application.number", default=None)
+
+    class Meta:
+        model = Award
+        fields = [
+            "competition",
+            "lot",
+            "year",
+            "mechanism",
+            "organiser",
+            "bin",
+            "recipient",
+            "amount",
+            "application",
+        ]
+
+
+class PublishedApplicationSerializer(serializers.ModelSerializer):
+    competition = serializers.CharField(source="lot.competition.number")
+    lot = serializers.CharField(source="lot.code")
+    bin = serializers.CharField(source="ngo.bin")
+    mean_score = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    won = serializers.BooleanField()
+
+    class Meta:
+        model = Application
+        fields = [
+            "number",
+            "competition",
+            "lot",
+            "bin",
+            "title",
+            "requested_amount",
+            "mean_score",
+            "won",
+        ]
+
+
+ERRORS = {
+    400: OpenApiResponse(description="A filter value is not valid (e.g. an unknown region)."),
+    404: OpenApiResponse(description="The requested page of results does not exist."),
+    429: OpenApiResponse(description="Too many requests: clients are rate-limited."),
+}
+NOT_FOUND = {404: OpenApiResponse(description="No public competition with this number.")}
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Competitions: state social order, grants, strategic partnership, NGO awards",
+        responses={200: CompetitionSerializer(many=True), **ERRORS},
+    ),
+    retrieve=extend_schema(
+        summary="One competition by its public number, with its lots",
+        responses={200: CompetitionSerializer, **NOT_FOUND, 429: ERRORS[429]},
+    ),
+)
+class CompetitionViewSet(viewsets.ReadOnlyModelViewSet):
+    permission_classes = [AllowAny]
+    serializer_class = CompetitionSerializer
+    filterset_class = CompetitionFilter
+    lookup_field = "number"
+    lookup_value_regex = r"[0-9A-Za-z-]+"
+    ordering_fields = ["year", "number", "closes_at"]
+
+    def get_queryset(self):
+        lots = Lot.objects.select_related("activity_area", "region").order_by("number")
+        return (
+            Competition.objects.public()
+            .select_related("organiser", "operator")
+            .prefetch_related(Prefetch("lots", queryset=lots))
+            .order_by("-year", "-number")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Awards of published results: who received how much, for which lot",
+        responses={200: AwardSerializer(many=True), **ERRORS},
+    )
+)
+class AwardViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+    permission_classes = [AllowAny]
+    serializer_class = AwardSerializer
+    filterset_class = ResultFilter
+    ordering_fields = ["amount"]
+
+    def get_queryset(self):
+        return (
+            Award.objects.published()
+            .select_related("lot__competition__organiser", "ngo", "application")
+            .order_by("-lot__competition__year", "lot__competition__number", "lot__number", "pk")
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Applications of published results: public fields and mean scores only",
+        responses={200: PublishedApplicationSerializer(many=True), **ERRORS},
+    )
+)
+class PublishedApplicationViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+    permission_classes = [AllowAny]
+    serializer_class = PublishedApplicationSerializer
+    filterset_class = ResultFilter
+
+    def get_queryset(self):
+        standing = Q(award__isnull=False) & Q(award__withdrawn_at__isnull=True)
+        return (
+            Application.objects.submitted()
+            .filter(lot__competition__status__in=Competition.RESULT_STATUSES)
+            .select_related("lot__competition", "ngo")
+            .annotate(
+                mean_score=Avg("sheets__total", filter=Q(sheets__submitted_at__isnull=False)),
+                won=standing,
+            )
+            .order_by("lot__competition__number", "lot__number", "number")
+        )

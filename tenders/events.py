@@ -1,0 +1,64 @@
+"""The named events of a competition, told to the people concerned through the registry's hub."""
+
+from accounts.models import User
+from registry import events
+from registry.models import Representation
+
+APPLICATION_RECEIVED = events.define(
+    "tenders.application_received", "tenders/email/application_received"
+)
+APPLICATION_RETURNED = events.define(
+    "tenders.application_returned", "tenders/email/application_returned"
+)
+RESULTS_PUBLISHED = events.define("tenders.results_published", "tenders/email/results_published")
+CLOSING_SOON = events.define("tenders.closing_soon", "tenders/email/closing_soon")
+
+
+def representatives(ngo_ids) -> list:
+    return list(
+        User.objects.filter(
+            representations__ngo_id__in=list(ngo_ids),
+            representations__status=Representation.Status.APPROVED,
+            is_active=True,
+        ).distinct()
+    )
+
+
+def application_context(application) -> dict:
+    competition = application.lot.competition
+    return {
+        "number": application.number,
+        "title": application.title,
+        "ngo": application.ngo.name,
+        "competition": competition.number,
+        "competition_title": competition.title,
+        "closes_at": competition.closes_at.isoformat() if competition.closes_at else "",
+        "reason": application.status_reason,
+    }
+
+
+def application_event(event, application, actor, key_suffix: str = "") -> None:
+    events.emit(
+        event,
+        key=f"{application.number}{key_suffix}",
+        recipients=representatives([application.ngo_id]),
+        actor=actor,
+        context=application_context(application),
+    )
+
+
+def results_published(competition, actor) -> None:
+    from .models import Application
+
+    applicants = (
+        Application.objects.submitted()
+        .filter(lot__competition=competition)
+        .values_list("ngo_id", flat=True)
+    )
+    events.emit(
+        RESULTS_PUBLISHED,
+        key=competition.number,
+        recipients=representatives(set(applicants)),
+        actor=actor,
+        context={"competition": competition.number, "competition_title": competition.title},
+    )

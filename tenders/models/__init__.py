@@ -1,0 +1,25 @@
+"""State social order, grants, strategic partnership and NGO awards.
+
+One competition model for the four funding mechanisms; lots, applications, the commission's
+scores, results, contracts and reports hang off it. Every change of state goes through
+`tenders.services`; these modules hold the rules that can be read off the data.
+"""
+
+from .applications import Application, BudgetLine
+from .commission import CommissionMember, ConflictDeclaration, Criterion, Score, ScoreSheet
+from .competitions import Competition, Lot
+from .results import Award, Correction
+
+__all__ = [
+    "Application",
+    "Award",
+    "BudgetLine",
+    "CommissionMember",
+    "Competition",
+    "ConflictDeclaration",
+    "Correction",
+    "Criterion",
+    "Lot",
+    "Score",
+    "ScoreSheet",
+]

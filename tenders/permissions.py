@@ -1,0 +1,70 @@
+"""Who may do what in competitions — the one place the services, views and API ask.
+
+An official acts for the state bodies they belong to (the registry's membership of officials in
+state bodies); for grants the operator's officials act too. Administrators act everywhere.
+"""
+
+from accounts import roles
+from registry import permissions as registry_permissions
+from registry.models import NGO
+
+from .models import Application, CommissionMember, Competition
+
+
+def _is_administrator(user) -> bool:
+    return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
+
+
+def may_organise(user, competition: Competition) -> bool:
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not user.has_perm("tenders.change_competition"):
+        return False
+    if _is_administrator(user):
+        return True
+    bodies = {competition.organiser_id, competition.operator_id} - {None}
+    return user.state_bodies.filter(pk__in=bodies).exists()
+
+
+def may_organise_for(user, organiser) -> bool:
+    """May this official create competitions in the name of this state body?"""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    if not user.has_perm("tenders.add_competition"):
+        return False
+    return _is_administrator(user) or user.state_bodies.filter(pk=organiser.pk).exists()
+
+
+# Only NGOs in the register's database may take part (the law, since 1 January 2018).
+APPLYING_STATUSES = (NGO.Status.VERIFIED, NGO.Status.ACTIVE)
+
+
+def may_apply_for(user, ngo: NGO) -> bool:
+    return user.is_authenticated and registry_permissions.represents(user, ngo)
+
+
+def seat(user, competition: Competition) -> CommissionMember | None:
+    if not user.is_authenticated:
+        return None
+    return CommissionMember.objects.filter(competition=competition, user=user).first()
+
+
+def may_read_application(user, application: Application) -> bool:
+    """Sealed until the close: before it, only the applicant's own representatives read it.
+
+    After the close the organiser's officials read all applications; a commission expert reads
+    only those assigned to them.
+    """
+    if may_apply_for(user, application.ngo):
+        return True
+    competition = application.lot.competition
+    if not competition.has_closed():
+        return False
+    if may_organise(user, competition):
+        return True
+    member = seat(user, competition)
+    if member is None:
+        return False
+    if member.kind == CommissionMember.Kind.OFFICIAL:
+        return True
+    return member.assigned.filter(pk=application.pk).exists()

@@ -1,0 +1,195 @@
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions
+from ..models import Competition, Criterion, Lot
+from .base import TenderError, require_organiser, save
+
+
+def _next_number(year: int, mechanism: str) -> str:
+    prefix = f"{year}-{Competition.NUMBER_CODES[mechanism]}-"
+    last = (
+        Competition.objects.filter(number__startswith=prefix)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return f"{prefix}{int(last.rsplit('-', 1)[1]) + 1 if last else 1:04d}"
+
+
+@transaction.atomic
+def create_competition(user, organiser, mechanism: str, year: int, **fields) -> Competition:
+    """A new competition in draft, numbered `<year>-<mechanism>-<nnnn>` for good."""
+    if not permissions.may_organise_for(user, organiser):
+        raise TenderError(_("You may create competitions only for your own state body."))
+    if mechanism not in Competition.Mechanism.values:
+        raise TenderError(_("Unknown funding mechanism."))
+    # One number sequence per year and mechanism; the lock makes two officials wait their turn.
+    transaction.get_connection().cursor().execute(
+        "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"tenders.number.{year}.{mechanism}"]
+    )
+    competition = Competition(
+        number=_next_number(year, mechanism),
+        mechanism=mechanism,
+        organiser=organiser,
+        year=year,
+        created_by=user,
+        **fields,
+    )
+    save(competition, user, "created")
+    return competition
+
+
+@transaction.atomic
+def update_competition(competition: Competition, user, form) -> Competition:
+    """Save the organiser's edit of a draft (the form's instance is the competition)."""
+    _draft(competition, user)
+    competition = form.save(commit=False)
+    save(competition, user, "edited")
+    return competition
+
+
+def _draft(competition: Competition, user) -> Competition:
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    require_organiser(user, competition)
+    if competition.status != Competition.Status.DRAFT:
+        # Once announced, applicants rely on the lots and criteria as published.
+        raise TenderError(
+            _("Lots and criteria can be changed only while the competition is a draft.")
+        )
+    return competition
+
+
+@transaction.atomic
+def add_lot(competition: Competition, user, **fields) -> Lot:
+    competition = _draft(competition, user)
+    budget = fields.get("budget") or 0
+    if budget <= 0:
+        raise TenderError(_("A lot needs a budget in tenge greater than zero."))
+    number = (competition.lots.order_by("-number").values_list("number", flat=True).first()) or 0
+    lot = Lot(competition=competition, number=number + 1, **fields)
+    save(lot, user, "lot added")
+    return lot
+
+
+@transaction.atomic
+def set_criteria(competition: Competition, user, criteria: list[dict]) -> list[Criterion]:
+    """Replace the rubric: each criterion with its name and weight; weights sum to 100."""
+    competition = _draft(competition, user)
+    total = sum(item["weight"] for item in criteria)
+    if total != 100:
+        raise TenderError(
+            _("The weights of the criteria must add up to 100%%; they add up to %(total)s%%.")
+            % {"total": total}
+        )
+    competition.criteria.all().delete()
+    return [
+        Criterion.objects.create(competition=competition, position=position, **item)
+        for position, item in enumerate(criteria, start=1)
+    ]
+
+
+def missing_for_announcement(competition: Competition) -> list[str]:
+    """What the organiser still has to fill in; announcing needs an empty list."""
+    missing = []
+    for field, label in (
+        ("title_kk", _("title in Kazakh")),
+        ("title_ru", _("title in Russian")),
+        ("description_kk", _("description in Kazakh")),
+        ("description_ru", _("description in Russian")),
+        ("documentation_kk", _("documentation in Kazakh")),
+        ("documentation_ru", _("documentation in Russian")),
+        ("opens_at", _("opening of applications")),
+        ("closes_at", _("closing of applications")),
+    ):
+        if not getattr(competition, field):
+            missing.append(label)
+    if not competition.lots.exists():
+        missing.append(_("at least one lot"))
+    if sum(competition.criteria.values_list("weight", flat=True)) != 100:
+        missing.append(_("scoring criteria weighing %(total)s%% in total") % {"total": 100})
+    return missing
+
+
+@transaction.atomic
+def announce_competition(competition: Competition, user, now=None) -> Competition:
+    now = now or timezone.now()
+    competition = _draft(competition, user)
+    missing = missing_for_announcement(competition)
+    if missing:
+        raise TenderError(
+            _("The competition cannot be announced yet. Missing: %(missing)s.")
+            % {"missing": ", ".join(str(item) for item in missing)}
+        )
+    if competition.closes_at <= now:
+        raise TenderError(_("The closing of applications must be in the future."))
+    competition.status = (
+        Competition.Status.ACCEPTING
+        if competition.opens_at <= now
+        else Competition.Status.ANNOUNCED
+    )
+    competition.announced_at = now
+    save(competition, user, "announced")
+    return competition
+
+
+def advance_phases(now: datetime.datetime | None = None) -> int:
+    """Open and close application windows on time; safe to run again (beat runs it)."""
+    now = now or timezone.now()
+    moved = 0
+    steps = (
+        (Competition.Status.ANNOUNCED, {"opens_at__lte": now}, Competition.Status.ACCEPTING),
+        (
+            Competition.Status.ACCEPTING,
+            {"closes_at__lte": now},
+            Competition.Status.EVALUATING,
+        ),
+    )
+    for before, when, after in steps:
+        for pk in Competition.objects.filter(status=before, **when).values_list("pk", flat=True):
+            with transaction.atomic():
+                competition = Competition.objects.select_for_update().get(pk=pk)
+                if competition.status == before:  # someone may have moved it meanwhile
+                    competition.status = after
+                    save(competition, None, f"phase: {after}")
+                    moved += 1
+    return moved
+
+
+@transaction.atomic
+def cancel_competition(competition: Competition, user, reason: str) -> Competition:
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    require_organiser(user, competition)
+    if competition.status in (*Competition.RESULT_STATUSES, Competition.Status.CANCELLED):
+        raise TenderError(
+            _("A competition whose results are published cannot be cancelled; record a correction.")
+        )
+    if not reason.strip():
+        raise TenderError(_("Give the reason for the cancellation; it is published."))
+    competition.status = Competition.Status.CANCELLED
+    competition.cancel_reason = reason.strip()
+    save(competition, user, "cancelled")
+    return competition
+
+
+@transaction.atomic
+def close_competition(competition: Competition, user) -> Competition:
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    require_organiser(user, competition)
+    if competition.status != Competition.Status.PUBLISHED:
+        raise TenderError(_("Only a competition with published results can be closed."))
+    competition.status = Competition.Status.CLOSED
+    save(competition, user, "closed")
+    return competition
+
+
+def unique_or_error(create, message: str):
+    """Run `create`; a unique constraint hit by a concurrent request becomes a TenderError."""
+    try:
+        with transaction.atomic():
+            return create()
+    except IntegrityError as exc:
+        raise TenderError(message) from exc

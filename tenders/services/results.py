@@ -1,0 +1,247 @@
+import datetime
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import events, permissions
+from ..models import Application, Award, Competition, Correction, Lot
+from .base import TenderError, require_organiser, save
+from .competitions import unique_or_error
+from .scoring import ranking
+
+
+def _standing_total(lot: Lot, excluding: Award | None = None) -> int:
+    awards = lot.awards.standing()
+    if excluding is not None:
+        awards = awards.exclude(pk=excluding.pk)
+    return awards.aggregate(total=Sum("amount"))["total"] or 0
+
+
+def _check_budget(lot: Lot, amount: int, excluding: Award | None = None) -> None:
+    if amount <= 0:
+        raise TenderError(_("The amount awarded must be greater than zero."))
+    already = _standing_total(lot, excluding)
+    if already + amount > lot.budget:
+        raise TenderError(
+            _(
+                "Lot %(lot)s: awards would total %(total)s ₸, more than its budget of "
+                "%(budget)s ₸ (%(left)s ₸ left)."
+            )
+            % {
+                "lot": lot.code,
+                "total": already + amount,
+                "budget": lot.budget,
+                "left": lot.budget - already,
+            }
+        )
+
+
+def _check_winner_count(lot: Lot, adding: int = 1) -> None:
+    if lot.awards.standing().count() + adding > lot.winners_allowed:
+        raise TenderError(
+            _("Lot %(lot)s allows %(count)s winner(s) only.")
+            % {"lot": lot.code, "count": lot.winners_allowed}
+        )
+
+
+def _locked_lot(lot: Lot) -> Lot:
+    """Lock the lot: two officials awarding its last budget at once must wait for each other."""
+    return Lot.objects.select_for_update().select_related("competition").get(pk=lot.pk)
+
+
+@transaction.atomic
+def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
+    """Name a winner of the lot from the ranking, with the amount awarded."""
+    lot = _locked_lot(lot)
+    competition = lot.competition
+    require_organiser(user, competition)
+    if competition.status != Competition.Status.EVALUATING:
+        raise TenderError(_("Winners are entered during evaluation, before publication."))
+    if application.lot_id != lot.pk:
+        raise TenderError(_("This application was made to another lot."))
+    ranked = {row.application.pk: row for row in ranking(lot)}
+    row = ranked.get(application.pk)
+    if row is None:
+        raise TenderError(_("Only an application admitted to scoring can win."))
+    if row.score is None:
+        raise TenderError(_("This application has not been scored yet."))
+    if not row.passes:
+        raise TenderError(
+            _("Its score %(score)s is below the pass mark of %(pass)s.")
+            % {"score": row.score, "pass": competition.pass_score}
+        )
+    awarded = set(lot.awards.standing().values_list("application_id", flat=True))
+    skipped = [
+        other
+        for other in ranked.values()
+        if other.score is not None
+        and other.score > row.score
+        and other.application.pk not in awarded
+    ]
+    if skipped:
+        raise TenderError(
+            _("Application %(number)s scored higher (%(score)s) and has not been awarded.")
+            % {"number": skipped[0].application.number, "score": skipped[0].score}
+        )
+    if amount > application.requested_amount:
+        raise TenderError(
+            _("The amount awarded cannot exceed the %(requested)s ₸ requested.")
+            % {"requested": application.requested_amount}
+        )
+    _check_winner_count(lot)
+    _check_budget(lot, amount)
+    award = Award(lot=lot, ngo=application.ngo, application=application, amount=amount)
+    award.decided_by = user
+    return unique_or_error(
+        lambda: save(award, user, "awarded") or award,
+        _("%(name)s has already been awarded this lot.") % {"name": application.ngo.name},
+    )
+
+
+@transaction.atomic
+def remove_award(award: Award, user) -> None:
+    lot = _locked_lot(award.lot)
+    require_organiser(user, lot.competition)
+    if lot.competition.status != Competition.Status.EVALUATING:
+        raise TenderError(_("Published results change only through a recorded correction."))
+    award._history_user = user
+    award.delete()
+
+
+@transaction.atomic
+def publish_results(competition: Competition, user, now=None) -> Competition:
+    now = now or timezone.now()
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    require_organiser(user, competition)
+    if competition.status != Competition.Status.EVALUATING:
+        raise TenderError(_("Results can be published only at the end of evaluation."))
+    applications = Application.objects.filter(lot__competition=competition)
+    unscreened = applications.filter(status=Application.Status.SUBMITTED).count()
+    if unscreened:
+        raise TenderError(
+            _("%(count)s application(s) have not been screened yet.") % {"count": unscreened}
+        )
+    unscored = applications.filter(status=Application.Status.ADMITTED).exclude(
+        sheets__submitted_at__isnull=False
+    )
+    if unscored.exists():
+        raise TenderError(
+            _("Application %(number)s has no scores; results cannot be published without them.")
+            % {"number": unscored.first().number}
+        )
+    competition.status = Competition.Status.PUBLISHED
+    competition.published_at = now
+    save(competition, user, "results published")
+    events.results_published(competition, user)
+    return competition
+
+
+def _describe(award: Award) -> dict:
+    return {
+        "lot": award.lot.code,
+        "bin": award.ngo.bin if award.ngo_id else None,
+        "recipient": award.recipient,
+        "amount": award.amount,
+    }
+
+
+@transaction.atomic
+def correct_results(
+    competition: Competition,
+    user,
+    reason: str,
+    withdraw: list[Award] = (),
+    amounts: dict[Award, int] | None = None,
+    add: list[tuple[Application, int]] = (),
+) -> Correction:
+    """Change published results: withdraw awards, change amounts, add winners — with a reason."""
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    require_organiser(user, competition)
+    if competition.status not in Competition.RESULT_STATUSES:
+        raise TenderError(_("Only published results are corrected; before that, edit them."))
+    if not reason.strip():
+        raise TenderError(_("Give the reason for the correction; it is published."))
+    changes = []
+    now = timezone.now()
+    for award in withdraw:
+        award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
+        award.withdrawn_at = now
+        save(award, user, f"withdrawn by correction: {reason.strip()[:80]}")
+        changes.append({"action": "withdrawn", **_describe(award)})
+    for award, amount in (amounts or {}).items():
+        award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
+        lot = _locked_lot(award.lot)
+        _check_budget(lot, amount, excluding=award)
+        before = award.amount
+        award.amount = amount
+        save(award, user, f"amount corrected: {reason.strip()[:80]}")
+        changes.append({"action": "amount_changed", "before": before, **_describe(award)})
+    for application, amount in add:
+        lot = _locked_lot(application.lot)
+        if lot.competition_id != competition.pk:
+            raise TenderError(_("This application was made to another lot."))
+        _check_winner_count(lot)
+        _check_budget(lot, amount)
+        award = Award(lot=lot, ngo=application.ngo, application=application, amount=amount)
+        award.decided_by = user
+        unique_or_error(
+            lambda award=award: save(award, user, "added by correction"),
+            _("%(name)s has already been awarded this lot.") % {"name": application.ngo.name},
+        )
+        changes.append({"action": "added", **_describe(award)})
+    if not changes:
+        raise TenderError(_("The correction changes nothing."))
+    return Correction.objects.create(
+        competition=competition, reason=reason.strip(), changes=changes, made_by=user
+    )
+
+
+@transaction.atomic
+def record_historical_round(
+    user,
+    organiser,
+    mechanism: str,
+    year: int,
+    published_on: datetime.date,
+    lots: list[dict],
+    reported_applications: int,
+    reported_applicants: int,
+    **fields,
+) -> Competition:
+    """A past round from its published results only: counts, lots and winners, no applications.
+
+    Each lot is a dict of Lot fields plus `winners`: a list of (NGO or recipient name, amount).
+    """
+    from .competitions import create_competition
+
+    if not permissions.may_organise_for(user, organiser):
+        raise TenderError(_("You may create competitions only for your own state body."))
+    competition = create_competition(user, organiser, mechanism, year, **fields)
+    competition.results_only = True
+    competition.reported_applications = reported_applications
+    competition.reported_applicants = reported_applicants
+    competition.status = Competition.Status.PUBLISHED
+    moment = datetime.datetime.combine(
+        published_on, datetime.time(12), tzinfo=timezone.get_current_timezone()
+    )
+    competition.published_at = moment
+    competition.announced_at = moment
+    save(competition, user, "historical results entered")
+    for number, spec in enumerate(lots, start=1):
+        spec = dict(spec)
+        winners = spec.pop("winners")
+        lot = Lot.objects.create(competition=competition, number=number, **spec)
+        for recipient, amount in winners:
+            _check_budget(lot, amount)
+            is_name = isinstance(recipient, str)
+            Award.objects.create(
+                lot=lot,
+                ngo=None if is_name else recipient,
+                recipient_name=recipient if is_name else "",
+                amount=amount,
+                decided_by=user,
+                decided_at=moment,
+            )
+    return competition

@@ -1,0 +1,193 @@
+"""Forms of the officials' competition screens."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from registry.forms import WholeNumberField, check_upload
+from registry.models import ActivityArea, Region, StateBody
+
+from .models import Application, CommissionMember, Competition, Criterion, Lot
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class CompetitionForm(forms.ModelForm):
+    class Meta:
+        model = Competition
+        fields = [
+            "mechanism",
+            "organiser",
+            "operator",
+            "year",
+            "title_kk",
+            "title_ru",
+            "title_en",
+            "description_kk",
+            "description_ru",
+            "description_en",
+            "opens_at",
+            "closes_at",
+            "documentation_kk",
+            "documentation_ru",
+            "pass_score",
+        ]
+        labels = {
+            "title_kk": _("Title in Kazakh"),
+            "title_ru": _("Title in Russian"),
+            "title_en": _("Title in English"),
+            "description_kk": _("Description in Kazakh"),
+            "description_ru": _("Description in Russian"),
+            "description_en": _("Description in English"),
+        }
+        widgets = {
+            "opens_at": DATETIME,
+            "closes_at": DATETIME,
+            **{
+                f"description_{lang}": forms.Textarea(attrs={"rows": 3})
+                for lang in ("kk", "ru", "en")
+            },
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from accounts import roles
+
+        administrator = user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
+        bodies = StateBody.objects.all() if administrator else user.state_bodies.all()
+        self.fields["organiser"].queryset = bodies
+        self.fields["operator"].queryset = StateBody.objects.filter(kind=StateBody.Kind.OPERATOR)
+        self.fields["title_ru"].required = False  # checked, with the Kazakh one, when announcing
+        if self.instance.pk:
+            for name in ("mechanism", "organiser", "year"):
+                self.fields[name].disabled = True  # they make the public number
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The close must come after the opening."))
+        return data
+
+    def clean_documentation_kk(self):
+        return self._document("documentation_kk")
+
+    def clean_documentation_ru(self):
+        return self._document("documentation_ru")
+
+    def _document(self, name):
+        upload = self.cleaned_data.get(name)
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            check_upload(upload)
+        return upload
+
+
+class LotForm(forms.ModelForm):
+    budget = WholeNumberField(label=_("Budget, tenge"))
+
+    class Meta:
+        model = Lot
+        fields = [
+            "theme_kk",
+            "theme_ru",
+            "theme_en",
+            "activity_area",
+            "region",
+            "budget",
+            "term_months",
+            "winners_allowed",
+        ]
+        labels = {
+            "theme_kk": _("Theme in Kazakh"),
+            "theme_ru": _("Theme in Russian"),
+            "theme_en": _("Theme in English"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = Region.objects.current()
+        self.fields["activity_area"].queryset = ActivityArea.objects.all()
+        self.fields["theme_ru"].required = True
+        self.fields["theme_kk"].required = True
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name_kk", "name_ru", "name_en", "weight", "max_points"]
+        labels = {
+            "name_kk": _("Criterion in Kazakh"),
+            "name_ru": _("Criterion in Russian"),
+            "name_en": _("Criterion in English"),
+        }
+
+
+CriteriaFormSet = forms.modelformset_factory(
+    Criterion, form=CriterionForm, extra=2, can_delete=False, max_num=20
+)
+
+
+class MemberForm(forms.Form):
+    email = forms.EmailField(label=_("Email of the member"))
+    kind = forms.ChoiceField(label=_("Kind"), choices=CommissionMember.Kind.choices)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class ScreeningForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("admit", _("Admit to scoring")),
+            ("return", _("Return: more information required")),
+            ("ineligible", _("Ineligible")),
+        ],
+    )
+    reason = forms.CharField(
+        label=_("Reason (the applicant receives it)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+
+class AwardForm(forms.Form):
+    application = forms.ModelChoiceField(
+        label=_("Application"), queryset=Application.objects.none(), to_field_name="number"
+    )
+    amount = WholeNumberField(label=_("Amount awarded, tenge"))
+
+    def __init__(self, *args, lot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = lot.applications.filter(
+            status=Application.Status.ADMITTED
+        ).select_related("ngo")
+        self.fields["application"].label_from_instance = lambda a: f"{a.number} — {a.ngo.name}"
+
+
+class ScoreForm(forms.Form):
+    """One field per criterion, and the declaration that comes first."""
+
+    no_conflict = forms.BooleanField(
+        label=_(
+            "I declare that I have no conflict of interest with this applicant: I do not "
+            "represent it, work for it or have a personal interest in it."
+        ),
+        required=True,
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"c{criterion.pk}"] = forms.IntegerField(
+                label=f"{criterion.name} ({criterion.weight}%)",
+                min_value=0,
+                max_value=criterion.max_points,
+            )
+
+    def points(self) -> dict[int, int]:
+        return {c.pk: self.cleaned_data[f"c{c.pk}"] for c in self.criteria}

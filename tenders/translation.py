@@ -1,0 +1,26 @@
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as track_history
+
+from .models import Application, Award, Competition, Criterion, Lot
+
+
+@register(Competition)
+class CompetitionTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Lot)
+class LotTranslation(TranslationOptions):
+    fields = ("theme",)
+
+
+@register(Criterion)
+class CriterionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+# Who changed a competition, lot, application or award, and why, as the registry keeps for NGOs.
+track_history(Competition, excluded_fields=["updated_at"])
+track_history(Lot)
+track_history(Application, excluded_fields=["updated_at"])
+track_history(Award)

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import applicant_views, views
+
+app_name = "tenders"
+urlpatterns = [
+    path("tenders/", views.competition_list, name="list"),
+    path("tenders/stats/", views.statistics, name="stats"),
+    path("tenders/stats/<str:grouping>.csv", views.statistics_csv, name="stats_csv"),
+    path("tenders/<str:number>/", views.competition_detail, name="detail"),
+    path("tenders/<str:number>/apply/", applicant_views.apply, name="apply"),
+    path("my/applications/", applicant_views.my_applications, name="my_applications"),
+    path("my/applications/<str:number>/", applicant_views.application_detail, name="application"),
+    path("my/applications/<str:number>/withdraw/", applicant_views.withdraw, name="withdraw"),
+    path(
+        "tenders/<str:number>/documentation-<str:language>/",
+        views.documentation,
+        name="documentation",
+    ),
+]

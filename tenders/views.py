@@ -1,0 +1,137 @@
+"""Public pages of competitions: the list, a competition with its lots and results, statistics."""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, Sum
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import stats
+from .filters import CompetitionFilter
+from .flags import red_flags
+from .models import Application, Award, Competition, Correction
+
+PAGE_SIZE = 20
+
+
+def competition_list(request):
+    competitions = Competition.objects.public().select_related("organiser")
+    filterset = CompetitionFilter(request.GET, queryset=competitions)
+    if not filterset.is_valid():
+        return render(request, "tenders/list.html", {"filter": filterset, "page": None}, status=400)
+    ordered = filterset.qs.annotate(
+        lot_count=Count("lots", distinct=True), budget=Sum("lots__budget")
+    ).order_by("-year", "-number")
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "tenders/list.html", {"filter": filterset, "page": page})
+
+
+def competition_detail(request, number: str):
+    competition = get_object_or_404(
+        Competition.objects.public().select_related("organiser", "operator"), number=number
+    )
+    closed = competition.has_closed() or competition.results_only
+    lots = competition.lots.select_related("activity_area", "region").order_by("number")
+    if closed:
+        lots = lots.annotate(
+            application_count=Count(
+                "applications",
+                filter=~Q(
+                    applications__status__in=(
+                        Application.Status.DRAFT,
+                        Application.Status.WITHDRAWN,
+                    )
+                ),
+            )
+        )
+    published = competition.status in Competition.RESULT_STATUSES
+    if published:
+        lots = lots.prefetch_related(
+            Prefetch(
+                "awards",
+                queryset=Award.objects.standing().select_related("ngo").order_by("-amount", "pk"),
+                to_attr="winners",
+            )
+        )
+    corrections = Correction.objects.filter(competition=competition).order_by("made_at")
+    return render(
+        request,
+        "tenders/detail.html",
+        {
+            "competition": competition,
+            "lots": list(lots),
+            "closed": closed,
+            "published": published,
+            "corrections": list(corrections) if published else [],
+            "flags": red_flags(competition, public=True),
+        },
+    )
+
+
+def documentation(request, number: str, language: str):
+    """Tender documentation is public once the competition is announced."""
+    competition = get_object_or_404(Competition.objects.public(), number=number)
+    if language not in ("kk", "ru"):
+        raise Http404
+    document = getattr(competition, f"documentation_{language}")
+    if not document:
+        raise Http404
+    return FileResponse(document.open("rb"), as_attachment=True)
+
+
+TABLES = {
+    "year": gettext_lazy("By year"),
+    "mechanism": gettext_lazy("By funding mechanism"),
+    "region": gettext_lazy("By region"),
+    "area": gettext_lazy("By activity area"),
+}
+COLUMNS = ("competitions", "lots", "applications", "applicants", "winners", "awarded")
+
+
+def _year(request) -> int | None:
+    value = request.GET.get("year", "")
+    return int(value) if value.isdigit() else None
+
+
+def statistics(request):
+    year = _year(request)
+    tables = [
+        (grouping, TABLES[grouping], stats.table(grouping, year))
+        for grouping in ("year", "mechanism", "region", "area")
+    ]
+    years = stats.counted_competitions().order_by("-year").values_list("year", flat=True).distinct()
+    return render(
+        request,
+        "tenders/stats.html",
+        {"tables": tables, "year": year, "years": list(years)},
+    )
+
+
+def statistics_csv(request, grouping: str):
+    if grouping not in TABLES:
+        raise Http404
+    year = _year(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    suffix = f"-{year}" if year else ""
+    response["Content-Disposition"] = f'attachment; filename="tenders-{grouping}{suffix}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+    writer = csv.writer(response, delimiter=";")
+    header = [_("Year")] + ([] if grouping == "year" else [_("Code"), _("Name")])
+    writer.writerow(
+        header
+        + [
+            _("Competitions"),
+            _("Lots"),
+            _("Applications"),
+            _("Applying NGOs"),
+            _("Winners"),
+            _("Total awarded, tenge"),
+        ]
+    )
+    for row in stats.table(grouping, year):
+        keys = [] if grouping == "year" else [row.key or "", row.label]
+        writer.writerow([row.year, *keys, *(getattr(row, column) for column in COLUMNS)])
+    return response
