@@ -40,13 +40,19 @@ def says_only(page, badge, *texts):
 def test_each_combination_says_one_thing(client, ngo_user, claim, ngo_status, says, next_step):
     reason = "The charter is missing." if ngo_status == "rejected" else ""
     RepresentationFactory(
-        user=ngo_user, status=claim, ngo__status=ngo_status, ngo__status_reason=reason
+        user=ngo_user,
+        status=claim,
+        decision_reason="We could not confirm your position." if claim == "rejected" else "",
+        ngo__status=ngo_status,
+        ngo__status_reason=reason,
     )
     page = my_ngos(client, ngo_user)
     says_only(page, says, next_step)
     assert "Approved" not in page
     if claim == "approved" and ngo_status == "rejected":
         assert "The charter is missing." in page
+    if claim == "rejected":
+        assert "We could not confirm your position." in page
     if claim != "approved":
         assert "/edit/" not in page and "submit it" not in page
 
