@@ -25,28 +25,27 @@ def extracted(tmp_path_factory) -> Path:
         if os.environ.get("CI") == "true":
             pytest.fail("gettext must be installed under CI")
         pytest.skip("gettext (xgettext) is not installed")
-    locale = tmp_path_factory.mktemp("locale")
-    shutil.copytree(ROOT / "locale", locale, dirs_exist_ok=True)
+    # makemessages writes into a `locale/` folder of the directory it runs in, whatever
+    # LOCALE_PATHS says; so it runs in a folder of links to the sources, with the committed
+    # catalogues copied beside them, and the real ones are never touched.
+    work = tmp_path_factory.mktemp("sources")
+    skipped = {"locale", ".venv", ".pgdata", "media", "staticfiles", "bench", ".git"}
+    for entry in ROOT.iterdir():
+        if entry.name not in skipped and (entry.is_dir() or entry.suffix == ".py"):
+            (work / entry.name).symlink_to(entry)
+    locale = work / "catalogues"
+    shutil.copytree(ROOT / "locale", locale)
     subprocess.run(
         [
             sys.executable,
-            "manage.py",
+            str(ROOT / "manage.py"),
             "makemessages",
+            "--symlinks",
             "--no-location",
             "--no-obsolete",
             *[f"-l{lang}" for lang in LANGUAGES],
-            "-i",
-            ".venv",
-            "-i",
-            ".pgdata",
-            "-i",
-            "media",
-            "-i",
-            "staticfiles",
-            "-i",
-            "bench",
         ],
-        cwd=ROOT,
+        cwd=work,
         env={**os.environ, "DJANGO_LOCALE_DIR": str(locale)},
         check=True,
         capture_output=True,
