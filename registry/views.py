@@ -407,9 +407,15 @@ def _report(request, bin: str, pk: int) -> AnnualReport:
     return get_object_or_404(AnnualReport.objects.select_related("ngo"), ngo=ngo, pk=pk)
 
 
-def _answers(report: AnnualReport) -> list[tuple[str, str, int]]:
+def _answers(report: AnnualReport) -> list[dict]:
+    """Every answer of the report, as the check page and a submitted report list them."""
     return [
-        (name, AnnualReport._meta.get_field(name).verbose_name, getattr(report, name))
+        {
+            "name": name,
+            "label": AnnualReport._meta.get_field(name).verbose_name,
+            "value": getattr(report, name),
+            "number": not isinstance(getattr(report, name), str),
+        }
         for name in AnnualReport.REPORT_FIELDS
     ]
 
