@@ -9,9 +9,14 @@ DEMO_NGOS ?= 23000
 
 .PHONY: install run test lint format messages bench worker beat ci-deps
 
-$(BIN)/.installed: pyproject.toml
+# `make run` needs the runtime packages only; tests and lint add the development ones.
+$(BIN)/.installed-runtime: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.installed-runtime
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $@
 
@@ -19,7 +24,7 @@ install: $(BIN)/.installed
 
 # A development server: DEBUG on unless DJANGO_DEBUG says otherwise, never for the internet.
 run: export DJANGO_DEBUG ?= 1
-run: install
+run: $(BIN)/.installed-runtime
 	@echo "################################################################################"
 	@echo "##  DEVELOPMENT SERVER (DJANGO_DEBUG=$$DJANGO_DEBUG): demo accounts, a local secret key."
 	@echo "##  Never expose it to a network; deploy with gunicorn and DJANGO_DEBUG=0 (README)."
