@@ -4,15 +4,10 @@ An official acts for the state bodies they belong to (the registry's membership 
 state bodies); for grants the operator's officials act too. Administrators act everywhere.
 """
 
-from accounts import roles
 from registry import permissions as registry_permissions
 from registry.models import NGO
 
 from .models import Application, CommissionMember, Competition
-
-
-def _is_administrator(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
 
 
 def may_organise(user, competition: Competition) -> bool:
@@ -20,7 +15,7 @@ def may_organise(user, competition: Competition) -> bool:
         return False
     if not user.has_perm("tenders.change_competition"):
         return False
-    if _is_administrator(user):
+    if registry_permissions.is_administrator(user):
         return True
     bodies = {competition.organiser_id, competition.operator_id} - {None}
     return user.state_bodies.filter(pk__in=bodies).exists()
@@ -32,7 +27,10 @@ def may_organise_for(user, organiser) -> bool:
         return False
     if not user.has_perm("tenders.add_competition"):
         return False
-    return _is_administrator(user) or user.state_bodies.filter(pk=organiser.pk).exists()
+    return (
+        registry_permissions.is_administrator(user)
+        or user.state_bodies.filter(pk=organiser.pk).exists()
+    )
 
 
 # Only NGOs in the register's database may take part (the law, since 1 January 2018).

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.forms import WholeNumberField, check_upload
 from registry.models import ActivityArea, Region, StateBody
+from registry.permissions import is_administrator
 
 from .models import Application, CommissionMember, Competition, Criterion, Lot
 
@@ -50,10 +51,7 @@ class CompetitionForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from accounts import roles
-
-        administrator = user.is_superuser or user.groups.filter(name=roles.ADMINISTRATOR).exists()
-        bodies = StateBody.objects.all() if administrator else user.state_bodies.all()
+        bodies = StateBody.objects.all() if is_administrator(user) else user.state_bodies.all()
         self.fields["organiser"].queryset = bodies
         self.fields["operator"].queryset = StateBody.objects.filter(kind=StateBody.Kind.OPERATOR)
         self.fields["title_ru"].required = False  # checked, with the Kazakh one, when announcing
