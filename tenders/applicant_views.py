@@ -63,12 +63,17 @@ def _own(request, number: str) -> Application:
 
 def _scores(application: Application) -> list:
     """After publication the applicant sees the commission's mean points per criterion."""
-    return list(
+    means = dict(
         Score.objects.filter(sheet__application=application, sheet__submitted_at__isnull=False)
-        .values("criterion__name", "criterion__weight", "criterion__max_points")
+        .values_list("criterion")
         .annotate(points=Avg("points"))
-        .order_by("criterion__position")
     )
+    criteria = application.lot.competition.criteria.order_by("position")
+    return [
+        {"criterion": criterion, "points": means[criterion.pk]}
+        for criterion in criteria
+        if criterion.pk in means
+    ]
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from .. import events, permissions
 from ..models import Application, BudgetLine, Competition, Lot
-from .base import TenderError, require_organiser, save
+from .base import TenderError, require_organiser, save, tenge
 from .competitions import unique_or_error
 
 APPLICATION_FIELDS = (
@@ -98,7 +98,7 @@ def _check_amounts(application: Application, lines: list[dict]) -> None:
                 "The requested amount (%(requested)s ₸) is more than "
                 "the lot's budget (%(budget)s ₸)."
             )
-            % {"requested": application.requested_amount, "budget": budget}
+            % {"requested": tenge(application.requested_amount), "budget": tenge(budget)}
         )
     if any(line["amount"] <= 0 or not line["item"].strip() for line in lines):
         raise TenderError(_("Each budget line needs an item and an amount greater than zero."))
@@ -145,8 +145,8 @@ def submit_application(application: Application, user, now=None) -> Application:
         raise TenderError(
             _("The budget lines add up to %(sum)s ₸, not to the requested %(requested)s ₸.")
             % {
-                "sum": sum(line["amount"] for line in lines),
-                "requested": application.requested_amount,
+                "sum": tenge(sum(line["amount"] for line in lines)),
+                "requested": tenge(application.requested_amount),
             }
         )
     application.status = Application.Status.SUBMITTED

@@ -1,3 +1,4 @@
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from .. import permissions
@@ -9,6 +10,11 @@ class TenderError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def tenge(amount: int) -> str:
+    """An amount as the reader's language groups it: 10 000 000 in kk and ru, 10,000,000 in en."""
+    return number_format(amount, force_grouping=True)
 
 
 def save(obj, user, reason: str, **kwargs):

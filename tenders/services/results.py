@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from .. import events, permissions
 from ..models import Application, Award, Competition, Correction, Lot
-from .base import TenderError, require_organiser, save
+from .base import TenderError, require_organiser, save, tenge
 from .competitions import unique_or_error
 from .scoring import ranking
 
@@ -31,9 +31,9 @@ def _check_budget(lot: Lot, amount: int, excluding: Award | None = None) -> None
             )
             % {
                 "lot": lot.code,
-                "total": already + amount,
-                "budget": lot.budget,
-                "left": lot.budget - already,
+                "total": tenge(already + amount),
+                "budget": tenge(lot.budget),
+                "left": tenge(lot.budget - already),
             }
         )
 
@@ -88,7 +88,7 @@ def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
     if amount > application.requested_amount:
         raise TenderError(
             _("The amount awarded cannot exceed the %(requested)s ₸ requested.")
-            % {"requested": application.requested_amount}
+            % {"requested": tenge(application.requested_amount)}
         )
     _check_winner_count(lot)
     _check_budget(lot, amount)

@@ -57,7 +57,7 @@ def test_a_budget_that_does_not_add_up_is_refused_with_the_reason(client):
         {**PROJECT, "requested_amount": "3500000", "submit": "1"},
     )
     assert response.status_code == 200
-    assert "add up to 3000000 ₸, not to the requested 3500000 ₸" in response.text
+    assert "add up to 3,000,000 ₸, not to the requested 3,500,000 ₸" in response.text
     application.refresh_from_db()
     assert application.status == Application.Status.DRAFT
 

@@ -84,7 +84,7 @@ def test_budget_lines_must_add_up_to_the_request():
         },
         [{"item": "Rent", "amount": 500_000}, {"item": "Fees", "amount": 1_000_000}],
     )
-    with pytest.raises(services.TenderError, match="1500000 ₸, not to the requested 2000000"):
+    with pytest.raises(services.TenderError, match="1,500,000 ₸, not to the requested 2,000,000"):
         services.submit_application(application, user)
 
 

@@ -52,9 +52,9 @@ def test_awarded_sum_over_the_lot_budget_is_refused():
     competition, lot, (best, second, _weak) = _evaluated(budget=6_000_000)
     official = competition.created_by
     services.award_lot(lot, best, 4_000_000, official)
-    with pytest.raises(services.TenderError, match="2000000 ₸ left"):
+    with pytest.raises(services.TenderError, match="2,000,000 ₸ left"):
         services.award_lot(lot, second, 2_500_000, official)
-    with pytest.raises(services.TenderError, match="exceed the 4000000 ₸ requested"):
+    with pytest.raises(services.TenderError, match="exceed the 4,000,000 ₸ requested"):
         services.award_lot(lot, second, 4_500_000, official)
     assert lot.awards.count() == 1
 
