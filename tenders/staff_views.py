@@ -54,11 +54,15 @@ def _competition(request, number: str) -> Competition:
     return competition
 
 
-def _done(request, action, success: str) -> bool:
+def _done(request, action, success: str, form=None) -> bool:
+    """Run a service; a refusal goes to the top of the form that asked (with the input kept)."""
     try:
         action()
     except services.TenderError as error:
-        messages.error(request, error.message)
+        if form is None:
+            messages.error(request, error.message)
+        else:
+            form.add_error(None, error.message)
         return False
     messages.success(request, success)
     return True
@@ -131,6 +135,7 @@ def competition_manage(request, number: str):
                 request,
                 lambda: services.update_competition(competition, request.user, edit_form),
                 _("The draft has been saved."),
+                edit_form,
             ):
                 return redirect(request.path)
         elif action == "lot" and draft:
@@ -139,6 +144,7 @@ def competition_manage(request, number: str):
                 request,
                 lambda: services.add_lot(competition, request.user, **lot_form.cleaned_data),
                 _("The lot has been added."),
+                lot_form,
             ):
                 return redirect(request.path)
         elif action == "criteria" and draft:
@@ -263,6 +269,7 @@ def application_view(request, number: str, application: str):
                     screening.cleaned_data["reason"],
                 ),
                 _("Application %(number)s: decision recorded.") % {"number": item.number},
+                screening,
             ):
                 return redirect(request.path)
         elif action == "score" and seat:
@@ -278,6 +285,7 @@ def application_view(request, number: str, application: str):
                     request,
                     declare_and_score,
                     _("Your scores for %(number)s have been submitted.") % {"number": item.number},
+                    score_form,
                 ):
                     return redirect(request.path)
         elif (
@@ -326,6 +334,7 @@ def lot_results(request, number: str, lot: int):
                 lot, form.cleaned_data["application"], form.cleaned_data["amount"], request.user
             ),
             _("The winner has been entered."),
+            form,
         ):
             return redirect(request.path)
     context = {

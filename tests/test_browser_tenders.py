@@ -5,15 +5,17 @@ results are published, reads the result with the commission's scores. Each step 
 on a 390 px phone, where nothing may scroll sideways. Screenshots: /tmp/shots/tenders-<lang>-*.png.
 """
 
+import datetime
 from pathlib import Path
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from accounts.tests.factories import PASSWORD
+from registry.tests.factories import OfficialFactory
 from tenders import services
-from tenders.models import Application
+from tenders.models import Application, Award, Competition
 from tenders.tests.factories import (
     close_window,
     commission,
@@ -173,3 +175,127 @@ def test_an_ngo_applies_withdraws_applies_again_and_reads_its_result(
     with translation.override(lang):
         assert rival.name in page.locator("main").inner_text()
     look_at(page, f"tenders-{lang}-8-published")
+
+
+def pdf(tmp_path, name: str) -> str:
+    path = tmp_path / name
+    path.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    return str(path)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_official_runs_a_competition_from_draft_to_published_results(
+    live_server,
+    browser_page,  # noqa: F811
+    lang,
+    tmp_path,
+):
+    page, base = browser_page, live_server.url
+    official = OfficialFactory()
+    body = official.state_bodies.first()
+
+    log_in(page, base, lang, official, f"/{lang}/staff/tenders/new/")
+    now = timezone.localtime()
+    page.locator("#id_mechanism").select_option("social_order")
+    page.locator("#id_organiser").select_option(str(body.pk))
+    page.locator("#id_year").fill(str(now.year))
+    page.locator("#id_title_kk").fill("Ауыл жастарын қолдау")
+    page.locator("#id_title_ru").fill("Поддержка сельской молодёжи")
+    page.locator("#id_description_kk").fill("Ауылдағы жастарға арналған жобалар.")
+    page.locator("#id_description_ru").fill("Проекты для сельской молодёжи.")
+    page.locator("#id_opens_at").fill(now.strftime("%Y-%m-%dT%H:%M"))
+    closes = now + datetime.timedelta(days=25)
+    page.locator("#id_closes_at").fill(closes.strftime("%Y-%m-%dT%H:%M"))
+    page.locator("#id_documentation_kk").set_input_files(pdf(tmp_path, "kk.pdf"))
+    page.locator("#id_documentation_ru").set_input_files(pdf(tmp_path, "ru.pdf"))
+    look_at(page, f"tenders-staff-{lang}-1-new")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    competition = Competition.objects.get(organiser=body)
+    assert page.url == f"{base}/{lang}/staff/tenders/{competition.number}/"
+    assert competition.status == Competition.Status.DRAFT
+    assert page.locator("ul.checklist li.missing").count() >= 2  # a lot and the criteria
+    look_at(page, f"tenders-staff-{lang}-2-draft")
+
+    page.locator("section[aria-labelledby=lots] details summary").click()
+    page.locator("#id_theme_kk").fill("Ауыл жастарының еріктілігі")
+    page.locator("#id_theme_ru").fill("Добровольчество сельской молодёжи")
+    page.locator("#id_activity_area").select_option(index=1)
+    page.locator("#id_budget").fill("12 000 000")
+    page.locator("#id_term_months").fill("10")
+    page.locator("#id_winners_allowed").fill("1")
+    page.locator("button[name=action][value=lot]").click()
+    page.wait_for_load_state()
+    (lot,) = competition.lots.all()
+    assert lot.budget == 12_000_000
+
+    for row, (kk, ru, weight) in enumerate(
+        (("Өзектілігі", "Актуальность", 60), ("Бюджеті", "Бюджет", 40))
+    ):
+        page.locator(f"#id_criteria-{row}-name_kk").fill(kk)
+        page.locator(f"#id_criteria-{row}-name_ru").fill(ru)
+        page.locator(f"#id_criteria-{row}-weight").fill(str(weight))
+        page.locator(f"#id_criteria-{row}-max_points").fill("10")
+    page.locator("button[name=action][value=criteria]").click()
+    page.wait_for_load_state()
+    assert competition.criteria.count() == 2
+    assert page.locator("ul.checklist li.missing").count() == 0
+    page.locator("button[name=action][value=announce]").click()
+    page.wait_for_load_state()
+    competition.refresh_from_db()
+    assert competition.status in (Competition.Status.ANNOUNCED, Competition.Status.ACCEPTING)
+    look_at(page, f"tenders-staff-{lang}-3-announced")
+
+    # Two NGOs apply while it is open; then the window closes.
+    if competition.status == Competition.Status.ANNOUNCED:
+        services.advance_phases()
+    applications = [submitted_application(lot, amount=amount) for amount in (6_000_000, 7_000_000)]
+    close_window(competition)
+
+    page.goto(f"{base}/{lang}/staff/tenders/{competition.number}/")
+    page.locator("#id_email").fill(official.email)
+    page.locator("#id_kind").select_option("official")
+    page.locator("button[name=action][value=member]").click()
+    page.wait_for_load_state()
+    assert competition.commission.filter(user=official).exists()
+    look_at(page, f"tenders-staff-{lang}-4-closed")
+
+    for application, points in zip(applications, ((9, 8), (5, 6)), strict=True):
+        page.goto(
+            f"{base}/{lang}/staff/tenders/{competition.number}/applications/{application.number}/"
+        )
+        page.locator("#id_decision").select_option("admit")
+        page.locator("button[name=action][value=screen]").click()
+        page.wait_for_load_state()
+        page.locator("#id_no_conflict").check()
+        for criterion, value in zip(competition.criteria.order_by("position"), points, strict=True):
+            page.locator(f"#id_c{criterion.pk}").fill(str(value))
+        look_at(page, f"tenders-staff-{lang}-5-scoring")
+        page.locator("button[name=action][value=score]").click()
+        page.wait_for_load_state()
+        assert page.locator("section[aria-labelledby=sheets] li").count() == 1
+
+    page.goto(f"{base}/{lang}/staff/tenders/{competition.number}/lots/{lot.number}/")
+    best = applications[0]
+    ranking = page.locator("table tbody tr")
+    assert best.number in ranking.first.inner_text()
+    # An amount over the lot's budget is refused, with the reason, and nothing is saved.
+    page.locator("#id_application").select_option(best.number)
+    page.locator("#id_amount").fill("13 000 000")
+    page.locator("button[name=action][value=award]").click()
+    page.wait_for_load_state()
+    assert page.locator(".error-summary").is_visible()
+    assert not Award.objects.filter(lot=lot).exists()
+    look_at(page, f"tenders-staff-{lang}-6-over-budget")
+    page.locator("#id_application").select_option(best.number)
+    page.locator("#id_amount").fill("6 000 000")
+    page.locator("button[name=action][value=award]").click()
+    page.wait_for_load_state()
+    assert Award.objects.get(lot=lot).amount == 6_000_000
+
+    page.goto(f"{base}/{lang}/staff/tenders/{competition.number}/")
+    page.locator("button[name=action][value=publish]").click()
+    page.wait_for_load_state()
+    competition.refresh_from_db()
+    assert competition.status == Competition.Status.PUBLISHED
+    look_at(page, f"tenders-staff-{lang}-7-published")
