@@ -7,6 +7,7 @@ urlpatterns = [
     path("tenders/", views.competition_list, name="list"),
     path("tenders/stats/", views.statistics, name="stats"),
     path("tenders/stats/<str:grouping>.csv", views.statistics_csv, name="stats_csv"),
+    path("tenders/results/<int:year>.csv", views.results_csv, name="results_csv"),
     path("tenders/<str:number>/", views.competition_detail, name="detail"),
     path("tenders/<str:number>/apply/", applicant_views.apply, name="apply"),
     path("my/applications/", applicant_views.my_applications, name="my_applications"),

@@ -1,13 +1,14 @@
 """Public pages of competitions: the list, a competition with its lots and results, statistics."""
 
-import csv
-
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from registry import exports
 
 from . import stats
 from .filters import CompetitionFilter
@@ -114,24 +115,66 @@ def statistics_csv(request, grouping: str):
     if grouping not in TABLES:
         raise Http404
     year = _year(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    suffix = f"-{year}" if year else ""
-    response["Content-Disposition"] = f'attachment; filename="tenders-{grouping}{suffix}.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
-    writer = csv.writer(response, delimiter=";")
     header = [_("Year")] + ([] if grouping == "year" else [_("Code"), _("Name")])
-    writer.writerow(
-        header
-        + [
-            _("Competitions"),
-            _("Lots"),
-            _("Applications"),
-            _("Applying NGOs"),
-            _("Winners"),
-            _("Total awarded, tenge"),
-        ]
+    header += [
+        _("Competitions"),
+        _("Lots"),
+        _("Applications"),
+        _("Applying NGOs"),
+        _("Winners"),
+        _("Total awarded, tenge"),
+    ]
+    rows = (
+        [row.year]
+        + ([] if grouping == "year" else [row.key or "", row.label])
+        + [getattr(row, column) for column in COLUMNS]
+        for row in stats.table(grouping, year)
     )
-    for row in stats.table(grouping, year):
-        keys = [] if grouping == "year" else [row.key or "", row.label]
-        writer.writerow([row.year, *keys, *(getattr(row, column) for column in COLUMNS)])
-    return response
+    suffix = f"-{year}" if year else ""
+    return exports.table_response(f"tenders-{grouping}{suffix}.csv", header, rows)
+
+
+def results_csv(request, year: int):
+    """Every standing award of the year's published results: who gave whom how much, by code."""
+    awards = (
+        Award.objects.published()
+        .filter(lot__competition__year=year)
+        .select_related("lot__competition__organiser", "lot__region", "lot__activity_area", "ngo")
+        .order_by("lot__competition__number", "lot__number", "-amount")
+    )
+    header = [
+        _("Year"),
+        _("Competition"),
+        _("Funding mechanism"),
+        _("Organiser code"),
+        _("Organiser"),
+        _("Lot"),
+        _("Theme"),
+        _("Region KATO"),
+        _("Activity area code"),
+        _("Recipient BIN"),
+        _("Recipient"),
+        _("Amount awarded, tenge"),
+        _("Results published"),
+    ]
+    rows = (
+        [
+            year,
+            award.lot.competition.number,
+            award.lot.competition.get_mechanism_display(),
+            award.lot.competition.organiser.code,
+            award.lot.competition.organiser.name,
+            award.lot.code,
+            award.lot.theme,
+            award.lot.region.kato if award.lot.region else "",
+            award.lot.activity_area.code if award.lot.activity_area else "",
+            award.ngo.bin if award.ngo else "",
+            award.recipient,
+            award.amount,
+            timezone.localdate(award.lot.competition.published_at)
+            if award.lot.competition.published_at
+            else "",
+        ]
+        for award in awards.iterator(chunk_size=2000)
+    )
+    return exports.table_response(f"tender-results-{year}.csv", header, rows)

@@ -1,3 +1,6 @@
+import csv
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -81,10 +84,11 @@ def test_statistics_page_and_csv(client):
     assert response.status_code == 200
     (year_row,) = response.context["tables"][0][2]
     assert (year_row.applications, year_row.winners, year_row.awarded) == (2, 1, 2_500_000)
-    csv = client.get("/ru/tenders/stats/mechanism.csv").content.decode("utf-8-sig")
-    header, row = csv.strip().splitlines()
-    assert header.split(";")[0] == "Год" or header.split(";")[0] == "Year"
-    assert row.split(";")[-1] == "2500000"
+    response = client.get("/ru/tenders/stats/mechanism.csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, row = csv.reader(io.StringIO(text), delimiter=";")
+    assert header[0] == "Год"
+    assert row[-1] == "2500000"
     assert client.get("/ru/tenders/stats/nothing.csv").status_code == 404
 
 
@@ -130,3 +134,29 @@ def test_api_shows_no_application_before_publication(client):
     close_window(competition)
     rows = client.get("/api/v1/applications/", {"competition": competition.number}).json()
     assert rows["count"] == 0
+
+
+def test_the_years_results_csv_names_every_award_by_its_codes(client):
+    from registry.models import NGO
+
+    competition, winner, _loser = _published()
+    NGO.objects.filter(pk=winner.ngo_id).update(name_ru="=HYPERLINK(1)", name_kk="=HYPERLINK(1)")
+    still_open, _lot = open_competition()
+    response = client.get(f"/ru/tenders/results/{competition.year}.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    text = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
+    header, *rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert header[:2] == ["Год", "Конкурс"]
+    assert len(rows) == 1  # the winner only; the open competition has no results yet
+    row = dict(zip(header, rows[0], strict=True))
+    lot = winner.lot
+    assert row["Конкурс"] == competition.number
+    assert row["Код организатора"] == competition.organiser.code
+    assert row["Лот"] == lot.code
+    assert row["Код направления деятельности"] == lot.activity_area.code
+    assert row["БИН получателя"] == winner.ngo.bin
+    assert row["Получатель"] == "'=HYPERLINK(1)"  # a formula is shown as text in Excel
+    assert row["Присуждённая сумма, тенге"] == "2500000"
+    assert still_open.number not in text
+    assert client.get(f"/ru/tenders/results/{competition.year - 1}.csv").status_code == 200
