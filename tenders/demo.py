@@ -626,7 +626,21 @@ def load_decade(first_year: int, years: int, competitions: int, lots: int, seed:
                     experts,
                     year=year,
                 )
+    analyze_tenders()
     return builder.counts
+
+
+def analyze_tenders() -> None:
+    """Fresh planner statistics after a bulk load; without them the statistics page plans
+    nested loops over thousands of rows (130 ms instead of 45 ms for the awards alone)."""
+    from django.apps import apps
+
+    tables = ", ".join(
+        connection.ops.quote_name(model._meta.db_table)
+        for model in apps.get_app_config("tenders").get_models()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {tables}")
 
 
 def demo_experts() -> list[User]:

@@ -8,20 +8,14 @@ region or activity area; such tables show them in a row of their own ("not broke
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db import connection
+from django.db.models import Sum
 
 from registry.models import ActivityArea, Region
 
 from .models import Application, Award, Competition, Lot
 
 GROUPINGS = ("year", "mechanism", "region", "area")
-# The lot field each grouping reads, as a path from a Lot.
-LOT_KEYS = {
-    "year": None,
-    "mechanism": "competition__mechanism",
-    "region": "region__kato",
-    "area": "activity_area__code",
-}
 NOT_BROKEN_DOWN = "-"
 
 
@@ -45,63 +39,97 @@ def counted_competitions():
     )
 
 
-def table(grouping: str, year: int | None = None) -> list[Row]:
-    """One row per year (and group), newest year first."""
-    if grouping not in GROUPINGS:
-        raise ValueError(grouping)
-    key = LOT_KEYS[grouping]
+# One pass over each source gives all four tables: PostgreSQL's GROUPING SETS count distinct
+# applicants correctly within each grouping, which summing finer groups could not.
+ROLLUP = """
+    SELECT year, mechanism, region, area, GROUPING(mechanism, region, area) AS grouped, {measures}
+    FROM ({source}) AS base
+    GROUP BY GROUPING SETS ((year), (year, mechanism), (year, region), (year, area))
+"""
+# GROUPING() sets a bit for each column left out: which bits say which table a row belongs to.
+GROUPED = {7: "year", 3: "mechanism", 5: "region", 6: "area"}
+COLUMN = {"mechanism": 1, "region": 2, "area": 3}
+
+
+def _rolled_up(queryset, prefix: str, measures: str, extra: tuple = ()):
+    """The rows of a queryset's rules (what counts), summed up by each grouping."""
+    lookups = [
+        f"{prefix}competition__year",
+        f"{prefix}competition__mechanism",
+        f"{prefix}region__kato",
+        f"{prefix}activity_area__code",
+        *extra,
+    ]
+    names = ["year", "mechanism", "region", "area", *(f"m{i}" for i in range(len(extra)))]
+    sql, params = queryset.order_by().values_list(*lookups).query.sql_with_params()
+    # The ORM names each column after its lookup (in an order of its own choosing).
+    columns = ", ".join(
+        f"src.{connection.ops.quote_name(lookup)} AS {name}"
+        for lookup, name in zip(lookups, names, strict=True)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            ROLLUP.format(measures=measures, source=f"SELECT {columns} FROM ({sql}) AS src"),
+            params,
+        )
+        yield from cursor.fetchall()
+
+
+def tables(year: int | None = None) -> dict[str, list[Row]]:
+    """The four tables (by year, mechanism, region, area), one row per year and group."""
     competitions = counted_competitions()
     if year is not None:
         competitions = competitions.filter(year=year)
-    rows: dict[tuple, Row] = {}
+    rows: dict[str, dict[tuple, Row]] = {grouping: {} for grouping in GROUPINGS}
 
-    def row(y, k) -> Row:
-        return rows.setdefault((y, k), Row(year=y, key=k))
+    def row(grouping, y, k) -> Row:
+        return rows[grouping].setdefault((y, k), Row(year=y, key=k))
 
-    def keyed(queryset, prefix: str):
-        # Field names, not expressions: modeltranslation's values() of expressions alone selects
-        # every field, which would group by lot.
-        fields = [f"{prefix}competition__year"] + ([prefix + key] if key else [])
-        return queryset.order_by().values(*fields)
+    def at(item) -> Row:
+        grouping = GROUPED[item[4]]
+        return row(grouping, item[0], item[COLUMN[grouping]] if grouping != "year" else None)
 
-    def at(item, prefix: str) -> Row:
-        return row(item[f"{prefix}competition__year"], item[prefix + key] if key else None)
-
-    lots = keyed(Lot.objects.filter(competition__in=competitions), "").annotate(
-        lots=Count("pk"), competitions=Count("competition", distinct=True)
-    )
-    for item in lots:
-        target = at(item, "")
-        target.lots += item["lots"]
-        target.competitions += item["competitions"]
-    applications = keyed(
-        Application.objects.submitted().filter(lot__competition__in=competitions), "lot__"
-    ).annotate(applications=Count("pk"), applicants=Count("ngo", distinct=True))
-    for item in applications:
-        target = at(item, "lot__")
-        target.applications += item["applications"]
-        target.applicants += item["applicants"]
-    awards = keyed(Award.objects.published().filter(lot__competition__in=competitions), "lot__")
-    for item in awards.annotate(winners=Count("pk"), awarded=Sum("amount")):
-        target = at(item, "lot__")
-        target.winners += item["winners"]
-        target.awarded += item["awarded"] or 0
+    lots = Lot.objects.filter(competition__in=competitions)
+    for item in _rolled_up(lots, "", "COUNT(*), COUNT(DISTINCT m0)", ("competition",)):
+        target = at(item)
+        target.lots += item[5]
+        target.competitions += item[6]
+    applications = Application.objects.submitted().filter(lot__competition__in=competitions)
+    for item in _rolled_up(applications, "lot__", "COUNT(*), COUNT(DISTINCT m0)", ("ngo",)):
+        target = at(item)
+        target.applications += item[5]
+        target.applicants += item[6]
+    awards = Award.objects.published().filter(lot__competition__in=competitions)
+    for item in _rolled_up(awards, "lot__", "COUNT(*), SUM(m0)", ("amount",)):
+        target = at(item)
+        target.winners += item[5]
+        target.awarded += item[6] or 0
     reported = competitions.filter(results_only=True).values("year", "mechanism")
     for item in reported.annotate(
         applications=Sum("reported_applications"), applicants=Sum("reported_applicants")
     ):
-        if grouping == "year":
-            k = None
-        elif grouping == "mechanism":
-            k = item["mechanism"]
-        else:
-            k = NOT_BROKEN_DOWN
-        target = row(item["year"], k)
-        target.applications += item["applications"] or 0
-        target.applicants += item["applicants"] or 0
-    result = sorted(rows.values(), key=lambda r: (-r.year, str(r.key)))
-    _label(grouping, result)
+        for grouping in GROUPINGS:
+            if grouping == "year":
+                k = None
+            elif grouping == "mechanism":
+                k = item["mechanism"]
+            else:
+                k = NOT_BROKEN_DOWN
+            target = row(grouping, item["year"], k)
+            target.applications += item["applications"] or 0
+            target.applicants += item["applicants"] or 0
+    result = {}
+    for grouping in GROUPINGS:
+        result[grouping] = sorted(rows[grouping].values(), key=lambda r: (-r.year, str(r.key)))
+        _label(grouping, result[grouping])
     return result
+
+
+def table(grouping: str, year: int | None = None) -> list[Row]:
+    """One of the tables, newest year first."""
+    if grouping not in GROUPINGS:
+        raise ValueError(grouping)
+    return tables(year)[grouping]
 
 
 def _label(grouping: str, rows: list[Row]) -> None:

@@ -99,10 +99,8 @@ def _year(request) -> int | None:
 
 def statistics(request):
     year = _year(request)
-    tables = [
-        (grouping, TABLES[grouping], stats.table(grouping, year))
-        for grouping in ("year", "mechanism", "region", "area")
-    ]
+    computed = stats.tables(year)
+    tables = [(grouping, TABLES[grouping], computed[grouping]) for grouping in stats.GROUPINGS]
     years = stats.counted_competitions().order_by("-year").values_list("year", flat=True).distinct()
     return render(
         request,

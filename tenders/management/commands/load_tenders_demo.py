@@ -17,6 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, seed, **options):
         started = time.monotonic()
         counts = demo.load(seed)
+        demo.analyze_tenders()
         if not any(counts.values()):
             self.stdout.write("The demo competitions are already loaded; nothing added.")
             return
