@@ -1,6 +1,8 @@
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from registry.forms import WholeNumberField
 from registry.models import NGO
 
 from .models import Application, Lot
@@ -24,6 +26,10 @@ class StartApplicationForm(forms.Form):
 
 
 class ApplicationForm(forms.ModelForm):
+    requested_amount = WholeNumberField(
+        label=capfirst(Application._meta.get_field("requested_amount").verbose_name)
+    )
+
     class Meta:
         model = Application
         fields = [
@@ -40,10 +46,15 @@ class ApplicationForm(forms.ModelForm):
             for field in ("summary", "goals", "activities", "beneficiaries")
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.requested_amount:
+            self.initial["requested_amount"] = None  # a new draft asks, it does not suggest 0
+
 
 class BudgetLineForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=300, required=False)
-    amount = forms.IntegerField(label=_("Amount, tenge"), min_value=1, required=False)
+    amount = WholeNumberField(label=_("Amount, tenge"), min_value=1, required=False)
 
     def clean(self):
         data = super().clean()

@@ -62,6 +62,33 @@ def test_a_budget_that_does_not_add_up_is_refused_with_the_reason(client):
     assert application.status == Application.Status.DRAFT
 
 
+def test_amounts_are_read_as_people_write_them_and_a_new_draft_asks_rather_than_says_0(client):
+    _competition, lot = open_competition()
+    user, ngo = representative()
+    application = services.start_application(ngo, lot, user)
+    client.force_login(user)
+    page = client.get(f"/ru/my/applications/{application.number}/")
+    assert page.context["form"]["requested_amount"].value() is None
+    response = client.post(
+        f"/ru/my/applications/{application.number}/",
+        {
+            **PROJECT,
+            "requested_amount": "3\u00a0000 000",
+            "budget-0-amount": "2 000 000",
+            "budget-1-amount": "1 000 000,00",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Application.Status.SUBMITTED
+    assert application.requested_amount == 3_000_000
+    assert sorted(application.budget_lines.values_list("amount", flat=True)) == [
+        1_000_000,
+        2_000_000,
+    ]
+
+
 def test_someone_elses_application_is_not_found(client):
     _competition, lot = open_competition()
     application = submitted_application(lot)
