@@ -332,7 +332,7 @@ def lot_results(request, number: str, lot: int):
         "competition": competition,
         "lot": lot,
         "ranking": services.ranking(lot),
-        "awards": lot.awards.standing().select_related("ngo", "application"),
+        "awards": lot.awards.standing().select_related("ngo", "application", "contract"),
         "form": form,
     }
     return render(request, "tenders/staff/lot.html", context)

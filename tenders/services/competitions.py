@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import permissions
-from ..models import Competition, Criterion, Lot
+from ..models import Competition, Criterion, Lot, MCIValue
 from .base import TenderError, require_organiser, save
 
 
@@ -64,8 +64,28 @@ def _draft(competition: Competition, user) -> Competition:
 
 
 @transaction.atomic
+def mci_value(year: int) -> int:
+    """The MCI of the year in tenge, from the reference data the administrators keep."""
+    value = MCIValue.objects.filter(year=year).values_list("value_tenge", flat=True).first()
+    if value is None:
+        raise TenderError(
+            _(
+                "The MCI of %(year)s is not in the reference data yet; ask an administrator to "
+                "add it, or give the budget in tenge."
+            )
+            % {"year": year}
+        )
+    return value
+
+
 def add_lot(competition: Competition, user, **fields) -> Lot:
+    """A lot with its budget in tenge, or in MCI: then the tenge budget uses the year's MCI."""
     competition = _draft(competition, user)
+    if fields.get("budget_mci"):
+        fields["mci_value"] = mci_value(competition.year)
+        fields["budget"] = fields["budget_mci"] * fields["mci_value"]
+    else:
+        fields.pop("budget_mci", None)
     budget = fields.get("budget") or 0
     if budget <= 0:
         raise TenderError(_("A lot needs a budget in tenge greater than zero."))
