@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
+from .. import grants, permissions
 from ..models import Competition, Criterion, Lot, MCIValue
 from .base import TenderError, require_organiser, save
 
@@ -127,6 +127,15 @@ def missing_for_announcement(competition: Competition) -> list[str]:
     ):
         if not getattr(competition, field):
             missing.append(label)
+    if competition.mechanism == Competition.Mechanism.GRANT:
+        days, (shortest, longest) = grants.window_days(competition), grants.WINDOW_DAYS
+        if days is not None and not shortest <= days <= longest:
+            missing.append(
+                _("for a grant, applications open %(shortest)s to %(longest)s days, not %(days)s")
+                % {"shortest": shortest, "longest": longest, "days": days}
+            )
+        if not competition.operator_id:
+            missing.append(_("the grant operator"))
     if not competition.lots.exists():
         missing.append(_("at least one lot"))
     if sum(competition.criteria.values_list("weight", flat=True)) != 100:
