@@ -383,3 +383,53 @@ def test_a_colleague_of_the_ngo_files_too():
     colleague = RepresentationFactory(ngo=award.ngo).user
     services.submit_report(report, colleague, "Жасалды", "—", 0)
     assert ProjectReport.objects.get().submitted_by == colleague
+
+
+def test_the_services_refuse_what_the_rules_forbid():
+    award, official, ngo_user = _winner()
+    contract = _contract(award, official)
+    with pytest.raises(services.TenderError, match="already has a contract"):
+        _contract(award, official)
+    with pytest.raises(services.TenderError, match="must end after it starts"):
+        services.update_contract(
+            contract, official, ends_on=contract.starts_on - datetime.timedelta(days=1)
+        )
+    instalment = services.add_instalment(contract, official, TODAY(), 2_000_000)
+    with pytest.raises(services.TenderError, match="more than this amount"):
+        services.update_contract(contract, official, amount=1_000_000)
+    services.approve_instalment(instalment, official)
+    with pytest.raises(services.TenderError, match="Only a planned instalment"):
+        services.approve_instalment(instalment, official)
+    with pytest.raises(services.TenderError, match="cannot be in the future"):
+        services.mark_instalment_paid(instalment, official, TODAY() + datetime.timedelta(days=1))
+    services.schedule_report(contract, official, "final", TODAY())
+    with pytest.raises(services.TenderError, match="already has its final report"):
+        services.schedule_report(contract, official, "final", TODAY())
+    report = contract.reports.get()
+    with pytest.raises(services.TenderError, match="Describe what the project has done"):
+        services.submit_report(report, ngo_user, "  ", "—", 0)
+    with pytest.raises(services.TenderError, match="cannot exceed the contract"):
+        services.submit_report(report, ngo_user, "Жасалды", "—", 3_000_001)
+    with pytest.raises(services.TenderError, match="awaiting review"):
+        services.accept_report(report, official)
+
+
+def test_a_contract_number_is_unique(client):
+    award, official, _user = _winner()
+    _contract(award, official)
+    other, other_official, _other_user = _winner()
+    client.force_login(other_official)
+    today = TODAY().isoformat()
+    page = client.post(
+        _url(other),
+        {
+            "action": "sign",
+            "number": "ГСЗ-12/2026",
+            "signed_on": today,
+            "starts_on": today,
+            "ends_on": today,
+            "amount": "1 000 000",
+        },
+    ).content.decode()
+    assert "There is a problem" in page
+    assert not Contract.objects.filter(award=other).exists()
