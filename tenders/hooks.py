@@ -109,7 +109,7 @@ def project_reports(request):
         title=_("Project reports: %(awaiting)s to review, %(overdue)s overdue")
         % {"awaiting": awaiting_count, "overdue": overdue_count},
         count=awaiting_count + overdue_count,
-        url=reverse("tenders_staff:contracts"),
+        url=reverse("tenders_contracts:list"),
         link_text=_("See contracts and reports"),
         items=tuple(
             hooks.TileItem(
@@ -142,6 +142,6 @@ def contracts_menu(request):
     return hooks.NavItem(
         "tenders-contracts",
         _("Contracts and reports"),
-        reverse("tenders_staff:contracts"),
+        reverse("tenders_contracts:list"),
         order=41,
     )

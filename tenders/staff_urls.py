@@ -6,7 +6,6 @@ app_name = "tenders_staff"
 urlpatterns = [
     path("", staff_views.competition_list, name="list"),
     path("new/", staff_views.competition_create, name="create"),
-    path("contracts/", contract_staff_views.contract_list, name="contracts"),
     path("<str:number>/", staff_views.competition_manage, name="manage"),
     path("<str:number>/correct/", staff_views.correct, name="correct"),
     path("<str:number>/lots/<int:lot>/", staff_views.lot_results, name="lot"),

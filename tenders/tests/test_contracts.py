@@ -234,7 +234,7 @@ def test_an_official_of_another_body_can_neither_see_nor_accept(client):
         services.add_instalment(contract, other, TODAY(), 1)
     report.refresh_from_db()
     assert report.status == ProjectReport.Status.SUBMITTED
-    list_page = client.get("/en/staff/tenders/contracts/").content.decode()
+    list_page = client.get("/en/staff/contracts/").content.decode()
     assert contract.number not in list_page
 
 
@@ -319,7 +319,7 @@ def test_overdue_reports_are_flagged_for_the_official_and_the_ngo(client):
         amount=1,
     )
     client.force_login(official)
-    listing = client.get("/en/staff/tenders/contracts/").content.decode()
+    listing = client.get("/en/staff/contracts/").content.decode()
     assert listing.index(contract.number) < listing.index("C-calm")
     assert "1 overdue" in listing
     dashboard = client.get("/en/staff/").content.decode()
