@@ -63,7 +63,6 @@ def _draft(competition: Competition, user) -> Competition:
     return competition
 
 
-@transaction.atomic
 def mci_value(year: int) -> int:
     """The MCI of the year in tenge, from the reference data the administrators keep."""
     value = MCIValue.objects.filter(year=year).values_list("value_tenge", flat=True).first()
@@ -78,6 +77,7 @@ def mci_value(year: int) -> int:
     return value
 
 
+@transaction.atomic
 def add_lot(competition: Competition, user, **fields) -> Lot:
     """A lot with its budget in tenge, or in MCI: then the tenge budget uses the year's MCI."""
     competition = _draft(competition, user)
