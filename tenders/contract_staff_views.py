@@ -4,7 +4,7 @@ A contract page belongs to one winner (competition, lot, BIN); only officials of
 body see it. Every change goes through `tenders.services`.
 """
 
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,12 +20,16 @@ def _award(request, number: str, lot: int, bin: str) -> Award:
     competition = _competition(request, number)
     if not competition.may_organise:
         raise Http404
-    award = get_object_or_404(
-        Award.objects.standing().select_related("lot__competition", "ngo", "application"),
-        lot__competition=competition,
-        lot__number=lot,
-        ngo__bin=bin,
+    # The award in force; a withdrawn one only to show its (terminated) contract.
+    award = (
+        Award.objects.select_related("lot__competition", "ngo", "application")
+        .filter(lot__competition=competition, lot__number=lot, ngo__bin=bin)
+        .filter(Q(withdrawn_at__isnull=True) | Q(contract__isnull=False))
+        .order_by(F("withdrawn_at").desc(nulls_first=True), "-pk")
+        .first()
     )
+    if award is None:
+        raise Http404
     award.contract_or_none = Contract.objects.filter(award=award).first()
     return award
 

@@ -433,3 +433,20 @@ def test_a_contract_number_is_unique(client):
     ).content.decode()
     assert "There is a problem" in page
     assert not Contract.objects.filter(award=other).exists()
+
+
+def test_a_correction_cannot_withdraw_an_award_under_contract(client):
+    award, official, _user = _winner()
+    contract = _contract(award, official, amount=2_000_000)
+    competition = award.lot.competition
+    with pytest.raises(services.TenderError, match="terminate it before withdrawing"):
+        services.correct_results(competition, official, "Бас тартты", withdraw=[award])
+    with pytest.raises(services.TenderError, match="terminate it before withdrawing"):
+        services.correct_results(competition, official, "Қысқарту", amounts={award: 1_000_000})
+    services.terminate_project(contract, official, "Шарт бұзылды")
+    services.correct_results(competition, official, "Бас тартты", withdraw=[award])
+    award.refresh_from_db()
+    assert award.withdrawn_at is not None
+    client.force_login(official)
+    page = client.get(_url(award)).content.decode()
+    assert contract.number in page and "Шарт бұзылды" in page
