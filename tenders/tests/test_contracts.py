@@ -135,6 +135,9 @@ def test_the_officials_whole_path_from_contract_to_accepted_report(client):
     client.post(_url(award, "reports/1/"), {"action": "accept"})
     report.refresh_from_db()
     assert report.status == ProjectReport.Status.ACCEPTED and report.reviewed_by == official
+    assert Notification.objects.filter(
+        event="tenders.report_accepted", recipient=ngo_user, actor=official
+    ).exists()
     client.post(_url(award), {"action": "complete"})
     contract.refresh_from_db()
     assert contract.status == Contract.Status.COMPLETED
@@ -236,6 +239,8 @@ def test_an_official_of_another_body_can_neither_see_nor_accept(client):
     assert report.status == ProjectReport.Status.SUBMITTED
     list_page = client.get("/en/staff/contracts/").content.decode()
     assert contract.number not in list_page
+    dashboard = client.get("/en/staff/").content.decode()
+    assert "Project reports: 0 to review, 0 overdue" in dashboard
 
 
 def test_an_accepted_report_cannot_be_edited(client):
