@@ -323,6 +323,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenders.tasks.remind_closing",
         "schedule": 24 * 60 * 60,
     },
+    "remind-project-reports": {
+        "task": "tenders.tasks.remind_reports",
+        "schedule": 24 * 60 * 60,
+    },
 }
 
 LOGGING = {

@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
     path("staff/tenders/", include("tenders.staff_urls")),
+    path("staff/contracts/", include("tenders.contract_staff_urls")),
     path("staff/", include("registry.staff.urls")),
     path("", include("tenders.urls")),
     path("", include("registry.urls")),

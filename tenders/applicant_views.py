@@ -2,17 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg
-from django.http import Http404
+from django.db.models import Avg, Count, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from registry.models import NGO
 
 from . import permissions, services
+from .contract_forms import ReportForm
 from .forms import ApplicationForm, BudgetFormSet, StartApplicationForm, budget_lines
-from .models import Application, Competition, Score
+from .models import Application, Competition, Contract, ProjectReport, Score
 
 
 def _my_ngos(user):
@@ -47,7 +49,21 @@ def my_applications(request):
     applications = (
         Application.objects.filter(ngo__in=NGO.objects.represented_by(request.user))
         .select_related("lot__competition", "ngo", "award")
-        .order_by("-created_at")
+        .annotate(
+            reports_due=Count(
+                "award__contract__reports",
+                filter=Q(award__contract__reports__status__in=ProjectReport.OPEN_STATUSES),
+            ),
+            reports_overdue=Count(
+                "award__contract__reports",
+                filter=Q(
+                    award__contract__reports__status__in=ProjectReport.OPEN_STATUSES,
+                    award__contract__reports__due_on__lt=timezone.localdate(),
+                    award__contract__status=Contract.Status.IN_PROGRESS,
+                ),
+            ),
+        )
+        .order_by("-reports_overdue", "-created_at")
     )
     return render(request, "tenders/my_applications.html", {"applications": applications})
 
@@ -113,6 +129,7 @@ def application_detail(request, number: str):
         and (application.status == Application.Status.RETURNED or competition.is_accepting()),
         "published": published,
         "award": getattr(application, "award", None) if published else None,
+        "contract": _contract(application) if published else None,
         "scores": _scores(application) if published else [],
         "mean": application.sheets.filter(submitted_at__isnull=False).aggregate(mean=Avg("total"))[
             "mean"
@@ -138,3 +155,65 @@ def withdraw(request, number: str):
             % {"number": application.number},
         )
     return redirect("tenders:application", number=application.number)
+
+
+def _contract(application: Application) -> Contract | None:
+    """The project's contract, with the instalments paid and the report schedule."""
+    contract = (
+        Contract.objects.filter(award__application=application, award__withdrawn_at__isnull=True)
+        .select_related("award")
+        .prefetch_related("instalments", "reports")
+        .first()
+    )
+    if contract is not None:
+        contract.paid = [i for i in contract.instalments.all() if i.status == "paid"]
+        contract.paid_total = sum(i.amount for i in contract.paid)
+    return contract
+
+
+def _own_report(request, number: str, report: int) -> ProjectReport:
+    application = _own(request, number)
+    return get_object_or_404(
+        ProjectReport.objects.select_related("contract__award__ngo"),
+        contract__award__application=application,
+        number=report,
+    )
+
+
+@login_required
+def file_report(request, number: str, report: int):
+    """The NGO files a due (or returned) report: narrative, indicators, money spent, document."""
+    item = _own_report(request, number, report)
+    initial = {"narrative": item.narrative, "indicators": item.indicators, "spent": item.spent}
+    form = ReportForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.submit_report(item, request.user, **form.cleaned_data)
+        except services.TenderError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _("Report %(number)s has been submitted; the organiser will review it.")
+                % {"number": item.number},
+            )
+            return redirect("tenders:application", number=number)
+    return render(
+        request,
+        "tenders/report_form.html",
+        {
+            "application_number": number,
+            "report": item,
+            "contract": item.contract,
+            "form": form,
+            "editable": item.is_open and item.contract.status == Contract.Status.IN_PROGRESS,
+        },
+    )
+
+
+@login_required
+def report_attachment(request, number: str, report: int):
+    item = _own_report(request, number, report)
+    if not item.attachment:
+        raise Http404
+    return FileResponse(item.attachment.open("rb"), as_attachment=True)

@@ -7,6 +7,11 @@
   partnership projects, 73 NGO award laureates, 12 "Таңдау" winners and 33 honorary titles, with
   applications, a commission and scores over the demo register's NGOs.
 - Competitions of this year open now, so the demo NGO login can apply.
+- Contracts of part of the 2025 winners, with instalments and reports (accepted, awaiting
+  review, overdue); the strategic partnership projects run now, and the demo NGO login holds one
+  of them with an interim report due, so it can file it.
+- Grant lots state their budget in MCI, and award amounts are MCI multiples: the MCI value of the
+  year comes from the reference data (`MCIValue`, seeded by a migration).
 
 Rows are written with bulk inserts (history rows are not made for demo data); a second run adds
 nothing. One seeded generator: the same seed gives the same competitions.
@@ -23,6 +28,7 @@ from accounts import roles
 from accounts.models import User
 from registry.models import NGO, ActivityArea, StateBody
 
+from .demo_contracts import ContractsDemo
 from .models import (
     Application,
     Award,
@@ -32,6 +38,7 @@ from .models import (
     ConflictDeclaration,
     Criterion,
     Lot,
+    MCIValue,
     Score,
     ScoreSheet,
 )
@@ -95,8 +102,7 @@ PLAN_2025 = [
 ]
 AWARD_NOMINATIONS = 15
 AWARD_LAUREATES, AWARD_APPLICATIONS = 73, 208
-MCI_2025 = 3_932  # tenge, the monthly calculation index set by the 2025 budget law
-AWARD_AMOUNT = 2_000 * MCI_2025
+AWARD_MCI, TANDAU_MCI = 2_000, 1_000  # the NGO award is at least 2,000 MCI (domain.md)
 TANDAU_WINNERS, HONORARY_TITLES = 12, 33
 
 THEMES = {
@@ -192,7 +198,7 @@ def insert_rows(model, columns: list[str], rows: list[tuple]) -> None:
         execute_values(cursor.cursor, sql, rows, page_size=5000)
 
 
-class Builder:
+class Builder(ContractsDemo):
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
         self.areas = list(ActivityArea.objects.all())
@@ -204,7 +210,21 @@ class Builder:
             .order_by("pk")
             .values_list("pk", "region_id")
         )
-        self.counts = {"competitions": 0, "lots": 0, "applications": 0, "awards": 0}
+        self.counts = {
+            "competitions": 0,
+            "lots": 0,
+            "applications": 0,
+            "awards": 0,
+            "contracts": 0,
+        }
+        self._mci = None
+
+    @property
+    def mci(self) -> int:
+        """The 2025 MCI in tenge from the reference data (a migration seeds it)."""
+        if self._mci is None:
+            self._mci = MCIValue.objects.get(year=YEAR).value_tenge
+        return self._mci
 
     def moment(self, day: datetime.date) -> datetime.datetime:
         return datetime.datetime.combine(
@@ -356,6 +376,12 @@ class Builder:
         for number_in_competition in range(1, lot_count + 1):
             area = main if number_in_competition == 1 else self.rng.choice(self.areas)
             kk, ru, en = THEMES[area.code]
+            budget = self.rng.randint(*budget_scale) * MILLION
+            in_mci = {}
+            if mechanism == Mechanism.GRANT:  # grant sizes are set in MCI
+                mci = max(500, budget // self.mci // 100 * 100)
+                in_mci = {"budget_mci": mci, "mci_value": self.mci}
+                budget = mci * self.mci
             lots.append(
                 Lot(
                     competition=competition,
@@ -365,8 +391,9 @@ class Builder:
                     theme_en=en,
                     activity_area=area,
                     region=organiser.region,
-                    budget=self.rng.randint(*budget_scale) * MILLION,
+                    budget=budget,
                     term_months=36 if mechanism == Mechanism.STRATEGIC_PARTNERSHIP else 10,
+                    **in_mci,
                 )
             )
         for lot in Lot.objects.bulk_create(lots):
@@ -490,7 +517,7 @@ class Builder:
                 ),
                 self.spread(AWARD_LAUREATES, AWARD_NOMINATIONS),
                 AWARD_APPLICATIONS,
-                AWARD_AMOUNT,
+                AWARD_MCI,
             ),
             (
                 "0002",
@@ -501,7 +528,7 @@ class Builder:
                 ),
                 [1] * TANDAU_WINNERS,
                 40,
-                1_000 * MCI_2025,
+                TANDAU_MCI,
             ),
             (
                 "0003",
@@ -515,7 +542,8 @@ class Builder:
                 0,
             ),
         ]
-        for number, title, laureates, applications, amount in specs:
+        for number, title, laureates, applications, mci in specs:
+            amount = mci * self.mci
             opens_at, closes_at = self.window(YEAR)
             competition = self.competition(
                 f"{YEAR}-AW-{number}",
@@ -545,6 +573,8 @@ class Builder:
                     theme_en=f"{title[2]}: nomination {position}",
                     activity_area=self.areas[(position - 1) % len(self.areas)],
                     budget=amount * winners,
+                    budget_mci=mci * winners if mci else None,
+                    mci_value=self.mci if mci else None,
                     winners_allowed=winners,
                 )
                 for position, winners in enumerate(laureates, start=1)
@@ -666,5 +696,6 @@ def load(seed: int = 2025) -> dict:
     experts = demo_experts()
     builder.historical_rounds()
     builder.year_2025(experts)
+    builder.contracts_2025()
     builder.open_now(experts)
     return builder.counts

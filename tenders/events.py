@@ -62,3 +62,30 @@ def results_published(competition, actor) -> None:
         actor=actor,
         context={"competition": competition.number, "competition_title": competition.title},
     )
+
+
+REPORT_DUE = events.define("tenders.report_due", "tenders/email/report_due")
+REPORT_RETURNED = events.define("tenders.report_returned", "tenders/email/report_returned")
+REPORT_ACCEPTED = events.define("tenders.report_accepted", "tenders/email/report_accepted")
+
+
+def report_event(event, report, actor, key_suffix: str = "") -> None:
+    """Tell the contracted NGO's representatives about one of its project reports."""
+    contract = report.contract
+    award = contract.award
+    events.emit(
+        event,
+        key=f"{contract.number}/R{report.number}{key_suffix}",
+        recipients=representatives([award.ngo_id]),
+        actor=actor,
+        context={
+            "contract": contract.number,
+            "report": report.number,
+            "kind": report.get_kind_display(),
+            "due_on": report.due_on.isoformat(),
+            "ngo": award.ngo.name,
+            "competition": award.lot.competition.number,
+            "reason": report.status_reason,
+            "application": award.application.number if award.application_id else "",
+        },
+    )

@@ -6,6 +6,10 @@
   `tender` and `award`, its published application counts in `bids.statistics`.
 - Each release is a full snapshot of the competition at that stage, so the record's
   `compiledRelease` is the latest snapshot tagged `compiled`.
+- After the results: a `contract` release when a winner's contract is entered and an
+  `implementation` release at its latest change (`contractTermination` too once it is completed
+  or terminated): `contracts[].implementation.transactions` are the paid instalments and
+  `implementation.milestones` the project reports (type `reporting`, met once accepted).
 - Kazakh and Russian are separate datasets with the same identifiers (`language`).
 - Extensions declared: lots (`tender.lots`, `items.relatedLot`, `awards.relatedLots`) and bids
   (`bids.statistics`), tag v1.1.5; the schemas are shipped in `tenders/ocds_schema/`.
@@ -19,7 +23,7 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone, translation
 
-from .models import Application, Award, Competition, Correction, Lot
+from .models import Application, Award, Competition, Contract, Correction, Instalment, Lot
 
 VERSION = "1.1"
 EXTENSIONS = [
@@ -42,6 +46,20 @@ TENDER_STATUS = {
 
 def _iso(moment: datetime.datetime | None) -> str | None:
     return moment.astimezone(datetime.UTC).isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _day(day: datetime.date | None) -> str | None:
+    """A calendar date (Asia/Almaty) as the start of that day."""
+    if day is None:
+        return None
+    return _iso(datetime.datetime.combine(day, datetime.time(), timezone.get_current_timezone()))
+
+
+def _contract_of(award: Award) -> Contract | None:
+    try:
+        return award.contract
+    except Contract.DoesNotExist:
+        return None
 
 
 def _money(amount: int) -> dict:
@@ -68,9 +86,11 @@ def competitions_for_ocds():
             Prefetch("lots", queryset=lots),
             Prefetch(
                 "lots__awards",
-                queryset=Award.objects.select_related("ngo").order_by("pk"),
+                queryset=Award.objects.select_related("ngo", "contract").order_by("pk"),
                 to_attr="all_awards",
             ),
+            "lots__all_awards__contract__instalments",
+            "lots__all_awards__contract__reports",
             Prefetch("corrections", queryset=Correction.objects.order_by("made_at", "pk")),
         )
         .order_by("year", "number")
@@ -104,6 +124,75 @@ class Builder:
         return [
             award for lot in self.lots for award in lot.all_awards if award.decided_at <= moment
         ]
+
+    def award_id(self, award: Award) -> str:
+        return f"{award.lot.code}-award-{award.pk}"
+
+    def contracts(self) -> list[Contract]:
+        found = [_contract_of(award) for lot in self.lots for award in lot.all_awards]
+        return sorted((c for c in found if c is not None), key=lambda c: (c.created_at, c.pk))
+
+    def contract(self, contract: Contract, moment) -> dict:
+        award = contract.award
+        closed = contract.closed_at is not None and contract.closed_at <= moment
+        buyer = self.competition.organiser
+        payee = self.ngo_party(award)
+        item = {
+            "id": contract.number,
+            "awardID": self.award_id(award),
+            "title": award.lot.theme,
+            "status": "terminated" if closed else "active",
+            "period": {"startDate": _day(contract.starts_on), "endDate": _day(contract.ends_on)},
+            "value": _money(contract.amount),
+            "dateSigned": _day(contract.signed_on),
+        }
+        if closed and contract.status_reason:
+            item["description"] = contract.status_reason
+        transactions = [
+            {
+                "id": f"{contract.number}-instalment-{instalment.number}",
+                "date": _day(instalment.paid_on),
+                "value": _money(instalment.amount),
+                "payer": {"id": f"statebody-{buyer.code}", "name": buyer.name},
+                "payee": {"id": payee["id"], "name": payee["name"]},
+            }
+            for instalment in contract.instalments.all()
+            if instalment.status == Instalment.Status.PAID and instalment.paid_recorded_at <= moment
+        ]
+        milestones = []
+        for report in contract.reports.all():
+            met = report.reviewed_at is not None and report.reviewed_at <= moment
+            met = met and report.status == report.Status.ACCEPTED
+            milestone = {
+                "id": f"{contract.number}-report-{report.number}",
+                "title": report.get_kind_display(),
+                "type": "reporting",
+                "dueDate": _day(report.due_on),
+                "status": "met" if met else "scheduled",
+            }
+            if met:
+                milestone["dateMet"] = _iso(report.reviewed_at)
+            milestones.append(milestone)
+        implementation = {}
+        if transactions:
+            implementation["transactions"] = transactions
+        if milestones:
+            implementation["milestones"] = milestones
+        if implementation:
+            item["implementation"] = implementation
+        return item
+
+    def contract_moments(self, contract: Contract) -> list:
+        """When the contract's implementation changed: payments, accepted reports, the close."""
+        moments = [i.paid_recorded_at for i in contract.instalments.all() if i.paid_recorded_at]
+        moments += [
+            r.reviewed_at
+            for r in contract.reports.all()
+            if r.reviewed_at and r.status == r.Status.ACCEPTED
+        ]
+        if contract.closed_at:
+            moments.append(contract.closed_at)
+        return moments
 
     def tender(self) -> dict:
         competition = self.competition
@@ -185,7 +274,7 @@ class Builder:
     def award(self, award: Award, moment, amendments=()) -> dict:
         withdrawn = award.withdrawn_at is not None and award.withdrawn_at <= moment
         item = {
-            "id": f"{award.lot.code}-award-{award.pk}",
+            "id": self.award_id(award),
             "title": award.lot.theme,
             "status": "cancelled" if withdrawn else "active",
             "date": _iso(award.decided_at),
@@ -232,6 +321,9 @@ class Builder:
                 party = self.ngo_party(award)
                 suppliers.setdefault(party["id"], party)
             parties += list(suppliers.values())
+            contracts = [c for c in self.contracts() if c.created_at <= moment]
+            if contracts:
+                release["contracts"] = [self.contract(c, moment) for c in contracts]
         release["parties"] = parties
         return release
 
@@ -277,7 +369,28 @@ class Builder:
                             touched,
                         )
                     )
-            return releases
+                for number, contract in enumerate(self.contracts(), start=1):
+                    moment = contract.created_at
+                    releases.append(
+                        self.release(
+                            f"contract-{number}", ["contract"], moment, self.awards_at(moment)
+                        )
+                    )
+                    moments = self.contract_moments(contract)
+                    if moments:
+                        moment = max(moments)
+                        closed = contract.status != Contract.Status.IN_PROGRESS
+                        releases.append(
+                            self.release(
+                                f"implementation-{number}",
+                                ["implementation", "contractTermination"]
+                                if closed
+                                else ["implementation"],
+                                moment,
+                                self.awards_at(moment),
+                            )
+                        )
+            return sorted(releases, key=lambda release: release["date"])
 
     def compiled(self) -> dict:
         latest = dict(self.releases()[-1])

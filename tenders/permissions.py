@@ -66,3 +66,14 @@ def may_read_application(user, application: Application) -> bool:
     if member.kind == CommissionMember.Kind.OFFICIAL:
         return True
     return member.assigned.filter(pk=application.pk).exists()
+
+
+def may_manage_contract(user, award) -> bool:
+    """Contracts, instalments and report reviews: officials of the organising body."""
+    return may_organise(user, award.lot.competition)
+
+
+def may_report_on(user, contract) -> bool:
+    """Only the winner's own representatives file its project reports."""
+    ngo = contract.award.ngo
+    return ngo is not None and may_apply_for(user, ngo)

@@ -80,7 +80,15 @@ class CompetitionForm(forms.ModelForm):
 
 
 class LotForm(forms.ModelForm):
-    budget = WholeNumberField(label=_("Budget, tenge"))
+    budget = WholeNumberField(label=_("Budget, tenge"), required=False)
+    budget_mci = WholeNumberField(
+        label=_("Or the budget in MCI"),
+        required=False,
+        help_text=_(
+            "For grants set in MCI: the tenge budget is this multiple of the competition year's "
+            "MCI, and the MCI value used is kept with the lot."
+        ),
+    )
 
     class Meta:
         model = Lot
@@ -91,6 +99,7 @@ class LotForm(forms.ModelForm):
             "activity_area",
             "region",
             "budget",
+            "budget_mci",
             "term_months",
             "winners_allowed",
         ]
@@ -106,6 +115,15 @@ class LotForm(forms.ModelForm):
         self.fields["activity_area"].queryset = ActivityArea.objects.all()
         self.fields["theme_ru"].required = True
         self.fields["theme_kk"].required = True
+
+    def clean(self):
+        data = super().clean()
+        budget, mci = data.get("budget"), data.get("budget_mci")
+        if not budget and not mci:
+            self.add_error("budget", _("Give the budget in tenge or in MCI."))
+        elif budget and mci:
+            self.add_error("budget_mci", _("Give the budget either in tenge or in MCI, not both."))
+        return data
 
 
 class CriterionForm(forms.ModelForm):

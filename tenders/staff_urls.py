@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import staff_views
+from . import contract_staff_views, staff_views
 
 app_name = "tenders_staff"
 urlpatterns = [
@@ -9,6 +9,21 @@ urlpatterns = [
     path("<str:number>/", staff_views.competition_manage, name="manage"),
     path("<str:number>/correct/", staff_views.correct, name="correct"),
     path("<str:number>/lots/<int:lot>/", staff_views.lot_results, name="lot"),
+    path(
+        "<str:number>/lots/<int:lot>/winners/<str:bin>/",
+        contract_staff_views.contract_page,
+        name="contract",
+    ),
+    path(
+        "<str:number>/lots/<int:lot>/winners/<str:bin>/reports/<int:report>/",
+        contract_staff_views.report_review,
+        name="report",
+    ),
+    path(
+        "<str:number>/lots/<int:lot>/winners/<str:bin>/reports/<int:report>/attachment/",
+        contract_staff_views.report_attachment,
+        name="report_attachment",
+    ),
     path(
         "<str:number>/applications/<str:application>/",
         staff_views.application_view,

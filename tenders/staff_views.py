@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from registry.staff.access import staff_view
 
-from . import permissions, services
+from . import grants, permissions, services
 from .flags import red_flags
 from .models import Application, Award, Competition, Criterion
 from .services.competitions import missing_for_announcement
@@ -237,6 +237,7 @@ def competition_manage(request, number: str):
         else [],
         "seat": permissions.seat(request.user, competition),
         "flags": red_flags(competition),
+        "grant_deadlines": grants.deadlines(competition),
     }
     return render(request, "tenders/staff/manage.html", context)
 
@@ -341,7 +342,7 @@ def lot_results(request, number: str, lot: int):
         "competition": competition,
         "lot": lot,
         "ranking": services.ranking(lot),
-        "awards": lot.awards.standing().select_related("ngo", "application"),
+        "awards": lot.awards.standing().select_related("ngo", "application", "contract"),
         "form": form,
     }
     return render(request, "tenders/staff/lot.html", context)

@@ -1,7 +1,16 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
-from .models import Application, Award, Competition, Criterion, Lot
+from .models import (
+    Application,
+    Award,
+    Competition,
+    Contract,
+    Criterion,
+    Instalment,
+    Lot,
+    ProjectReport,
+)
 
 
 @register(Competition)
@@ -24,3 +33,6 @@ track_history(Competition, excluded_fields=["updated_at"])
 track_history(Lot)
 track_history(Application, excluded_fields=["updated_at"])
 track_history(Award)
+track_history(Contract, excluded_fields=["updated_at"])
+track_history(Instalment)
+track_history(ProjectReport)

@@ -14,6 +14,16 @@ urlpatterns = [
     path("my/applications/<str:number>/", applicant_views.application_detail, name="application"),
     path("my/applications/<str:number>/withdraw/", applicant_views.withdraw, name="withdraw"),
     path(
+        "my/applications/<str:number>/reports/<int:report>/",
+        applicant_views.file_report,
+        name="report",
+    ),
+    path(
+        "my/applications/<str:number>/reports/<int:report>/attachment/",
+        applicant_views.report_attachment,
+        name="report_attachment",
+    ),
+    path(
         "tenders/<str:number>/documentation-<str:language>/",
         views.documentation,
         name="documentation",

@@ -13,7 +13,7 @@ from registry import exports
 from . import stats
 from .filters import CompetitionFilter
 from .flags import red_flags
-from .models import Application, Award, Competition, Correction
+from .models import Application, Award, Competition, Correction, Instalment
 
 PAGE_SIZE = 20
 
@@ -53,7 +53,15 @@ def competition_detail(request, number: str):
         lots = lots.prefetch_related(
             Prefetch(
                 "awards",
-                queryset=Award.objects.standing().select_related("ngo").order_by("-amount", "pk"),
+                queryset=Award.objects.standing()
+                .select_related("ngo", "contract")
+                .annotate(
+                    disbursed=Sum(
+                        "contract__instalments__amount",
+                        filter=Q(contract__instalments__status=Instalment.Status.PAID),
+                    )
+                )
+                .order_by("-amount", "pk"),
                 to_attr="winners",
             )
         )

@@ -8,6 +8,7 @@ scores, results, contracts and reports hang off it. Every change of state goes t
 from .applications import Application, BudgetLine
 from .commission import CommissionMember, ConflictDeclaration, Criterion, Score, ScoreSheet
 from .competitions import Competition, Lot
+from .contracts import Contract, Instalment, MCIValue, ProjectReport
 from .results import Award, Correction
 
 __all__ = [
@@ -16,10 +17,14 @@ __all__ = [
     "BudgetLine",
     "CommissionMember",
     "Competition",
+    "Contract",
     "ConflictDeclaration",
     "Correction",
     "Criterion",
+    "Instalment",
     "Lot",
+    "MCIValue",
+    "ProjectReport",
     "Score",
     "ScoreSheet",
 ]

@@ -182,6 +182,9 @@ class Lot(models.Model):
         help_text=_("Empty for a lot covering the whole country."),
     )
     budget = models.PositiveBigIntegerField(_("budget, tenge"))
+    # A budget set in MCI (grants): the multiple and the MCI value of the year it was set with.
+    budget_mci = models.PositiveIntegerField(_("budget, MCI"), null=True, blank=True)
+    mci_value = models.PositiveIntegerField(_("MCI value used, tenge"), null=True, blank=True)
     term_months = models.PositiveSmallIntegerField(_("project term, months"), default=12)
     winners_allowed = models.PositiveSmallIntegerField(_("number of winners"), default=1)
 
@@ -195,6 +198,11 @@ class Lot(models.Model):
             models.CheckConstraint(condition=Q(budget__gte=0), name="lot_budget_not_negative"),
             models.CheckConstraint(
                 condition=Q(winners_allowed__gte=1), name="lot_winners_at_least_one"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_mci__isnull=True, mci_value__isnull=True)
+                | Q(budget=models.F("budget_mci") * models.F("mci_value")),
+                name="lot_mci_budget_in_tenge",
             ),
         ]
 

@@ -4,8 +4,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions
-from ..models import Competition, Criterion, Lot
+from .. import grants, permissions
+from ..models import Competition, Criterion, Lot, MCIValue
 from .base import TenderError, require_organiser, save
 
 
@@ -63,9 +63,29 @@ def _draft(competition: Competition, user) -> Competition:
     return competition
 
 
+def mci_value(year: int) -> int:
+    """The MCI of the year in tenge, from the reference data the administrators keep."""
+    value = MCIValue.objects.filter(year=year).values_list("value_tenge", flat=True).first()
+    if value is None:
+        raise TenderError(
+            _(
+                "The MCI of %(year)s is not in the reference data yet; ask an administrator to "
+                "add it, or give the budget in tenge."
+            )
+            % {"year": year}
+        )
+    return value
+
+
 @transaction.atomic
 def add_lot(competition: Competition, user, **fields) -> Lot:
+    """A lot with its budget in tenge, or in MCI: then the tenge budget uses the year's MCI."""
     competition = _draft(competition, user)
+    if fields.get("budget_mci"):
+        fields["mci_value"] = mci_value(competition.year)
+        fields["budget"] = fields["budget_mci"] * fields["mci_value"]
+    else:
+        fields.pop("budget_mci", None)
     budget = fields.get("budget") or 0
     if budget <= 0:
         raise TenderError(_("A lot needs a budget in tenge greater than zero."))
@@ -107,6 +127,15 @@ def missing_for_announcement(competition: Competition) -> list[str]:
     ):
         if not getattr(competition, field):
             missing.append(label)
+    if competition.mechanism == Competition.Mechanism.GRANT:
+        days, (shortest, longest) = grants.window_days(competition), grants.WINDOW_DAYS
+        if days is not None and not shortest <= days <= longest:
+            missing.append(
+                _("for a grant, applications open %(shortest)s to %(longest)s days, not %(days)s")
+                % {"shortest": shortest, "longest": longest, "days": days}
+            )
+        if not competition.operator_id:
+            missing.append(_("the grant operator"))
     if not competition.lots.exists():
         missing.append(_("at least one lot"))
     if sum(competition.criteria.values_list("weight", flat=True)) != 100:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import events, permissions
-from ..models import Application, Award, Competition, Correction, Lot
+from ..models import Application, Award, Competition, Contract, Correction, Lot
 from .base import TenderError, require_organiser, save, tenge
 from .competitions import unique_or_error
 from .scoring import ranking
@@ -138,6 +138,19 @@ def publish_results(competition: Competition, user, now=None) -> Competition:
     return competition
 
 
+def _check_contract(award: Award, amount: int) -> None:
+    """A signed contract in force keeps its award: terminate it before withdrawing or cutting."""
+    contract = Contract.objects.filter(award=award, status=Contract.Status.IN_PROGRESS).first()
+    if contract is not None and amount < contract.amount:
+        raise TenderError(
+            _(
+                "Contract %(number)s of %(amount)s ₸ is in force for this award; terminate it "
+                "before withdrawing the award or cutting it below the contract."
+            )
+            % {"number": contract.number, "amount": tenge(contract.amount)}
+        )
+
+
 def _describe(award: Award) -> dict:
     return {
         "lot": award.lot.code,
@@ -167,6 +180,7 @@ def correct_results(
     now = timezone.now()
     for award in withdraw:
         award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
+        _check_contract(award, 0)
         award.withdrawn_at = now
         save(award, user, f"withdrawn by correction: {reason.strip()[:80]}")
         changes.append({"action": "withdrawn", **_describe(award)})
@@ -174,6 +188,7 @@ def correct_results(
         award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
         lot = _locked_lot(award.lot)
         _check_budget(lot, amount, excluding=award)
+        _check_contract(award, amount)
         before = award.amount
         award.amount = amount
         save(award, user, f"amount corrected: {reason.strip()[:80]}")

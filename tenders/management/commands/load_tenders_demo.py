@@ -23,6 +23,7 @@ class Command(BaseCommand):
             return
         self.stdout.write(
             f"Created {counts['competitions']} competitions, {counts['lots']} lots, "
-            f"{counts['applications']} applications and {counts['awards']} awards "
+            f"{counts['applications']} applications, {counts['awards']} awards and "
+            f"{counts['contracts']} contracts "
             f"in {time.monotonic() - started:.1f} s."
         )
