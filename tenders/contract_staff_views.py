@@ -90,7 +90,7 @@ def contract_page(request, number: str, lot: int, bin: str):
         if contract
         else ContractForm(initial={"amount": award.amount})
     )
-    instalment_form, paid_form = InstalmentForm(), PaidForm()
+    instalment_form, paid_form = InstalmentForm(prefix="instalment"), PaidForm()
     schedule_form, reason_form = ScheduleReportForm(), ReasonForm()
     if request.method == "POST":
         action = request.POST.get("action")
@@ -113,7 +113,7 @@ def contract_page(request, number: str, lot: int, bin: str):
                     )
                 )
         elif contract and action == "instalment":
-            instalment_form = InstalmentForm(request.POST)
+            instalment_form = InstalmentForm(request.POST, prefix="instalment")
             done = instalment_form.is_valid() and _done(
                 request,
                 lambda: services.add_instalment(contract, user, **instalment_form.cleaned_data),

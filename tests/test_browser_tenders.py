@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from accounts.tests.factories import PASSWORD
 from registry.tests.factories import OfficialFactory
 from tenders import services
-from tenders.models import Application, Award, Competition
+from tenders.models import Application, Award, Competition, Contract
 from tenders.tests.factories import (
     close_window,
     commission,
@@ -299,3 +299,60 @@ def test_an_official_runs_a_competition_from_draft_to_published_results(
     competition.refresh_from_db()
     assert competition.status == Competition.Status.PUBLISHED
     look_at(page, f"tenders-staff-{lang}-7-published")
+
+    # The contract with the winner, an instalment paid and a final report scheduled.
+    winner = best.ngo
+    page.goto(f"{base}/{lang}/staff/tenders/{competition.number}/lots/{lot.number}/")
+    page.locator(f"a[href$='/lots/{lot.number}/winners/{winner.bin}/']").click()
+    page.wait_for_load_state()
+    today = timezone.localdate()
+    page.locator("#id_number").fill(f"ГСЗ-{lang}/1")
+    page.locator("#id_signed_on").fill(today.isoformat())
+    page.locator("#id_starts_on").fill(today.isoformat())
+    page.locator("#id_ends_on").fill((today + datetime.timedelta(days=300)).isoformat())
+    page.locator("#id_amount").fill("6 000 000")
+    page.locator("button[name=action][value=sign]").click()
+    page.wait_for_load_state()
+    contract = Contract.objects.get(award__lot=lot)
+    assert contract.amount == 6_000_000
+    page.locator("summary", has_text=said(lang, "Plan an instalment")).click()
+    page.locator("#id_instalment-planned_on").fill(today.isoformat())
+    page.locator("#id_instalment-amount").fill("2 500 000")
+    page.locator("button[name=action][value=instalment]").click()
+    page.wait_for_load_state()
+    page.locator("button[name=action][value=approve]").click()
+    page.wait_for_load_state()
+    page.locator("input[name=paid_on]").fill(today.isoformat())
+    page.locator("button[name=action][value=paid]").click()
+    page.wait_for_load_state()
+    assert contract.instalments.get().paid_on == today
+    page.locator("summary", has_text=said(lang, "Schedule a report")).click()
+    page.locator("#id_kind").select_option("final")
+    page.locator("#id_due_on").fill((today + datetime.timedelta(days=30)).isoformat())
+    page.locator("button[name=action][value=schedule]").click()
+    page.wait_for_load_state()
+    look_at(page, f"tenders-staff-{lang}-8-contract")
+
+    # The NGO files the report; the official reads and accepts it.
+    report = contract.reports.get()
+    services.submit_report(
+        report,
+        winner.representatives.first().user,
+        "Мектеп ашылды, 112 ерікті оқытылды.",
+        "Оқытылған еріктілер: 100 / 112",
+        2_400_000,
+        None,
+    )
+    page.goto(f"{base}/{lang}/staff/contracts/")
+    look_at(page, f"tenders-staff-{lang}-9-contracts")
+    page.get_by_role("link", name=contract.number).click()
+    page.wait_for_load_state()
+    page.locator(f"a[href$='/winners/{winner.bin}/reports/{report.number}/']").first.click()
+    page.wait_for_load_state()
+    assert "112" in page.locator("main").inner_text()
+    look_at(page, f"tenders-staff-{lang}-10-report")
+    page.locator("button[name=action][value=accept]").click()
+    page.wait_for_load_state()
+    report.refresh_from_db()
+    assert report.status == report.Status.ACCEPTED
+    assert report.reviewed_by == official

@@ -103,7 +103,11 @@ def test_the_officials_whole_path_from_contract_to_accepted_report(client):
     assert contract.history.first().history_user == official
     client.post(
         _url(award),
-        {"action": "instalment", "planned_on": today.isoformat(), "amount": "1 500 000"},
+        {
+            "action": "instalment",
+            "instalment-planned_on": today.isoformat(),
+            "instalment-amount": "1 500 000",
+        },
     )
     client.post(_url(award), {"action": "approve", "number": "1"})
     client.post(_url(award), {"action": "paid", "instalment": "1", "paid_on": today.isoformat()})
@@ -191,7 +195,11 @@ def test_instalments_cannot_exceed_the_contract_amount(client):
     client.force_login(official)
     page = client.post(
         _url(award),
-        {"action": "instalment", "planned_on": TODAY().isoformat(), "amount": "600 000"},
+        {
+            "action": "instalment",
+            "instalment-planned_on": TODAY().isoformat(),
+            "instalment-amount": "600 000",
+        },
         follow=True,
     ).content.decode()
     assert "more than the contract&#x27;s 2,000,000 ₸ (500,000 ₸ left)" in page
