@@ -12,7 +12,7 @@ from registry.models import NGO
 
 from . import permissions, services
 from .forms import ApplicationForm, BudgetFormSet, StartApplicationForm, budget_lines
-from .models import Application, Competition, Score
+from .models import Appeal, Application, Competition, Score
 
 
 def _my_ngos(user):
@@ -107,6 +107,12 @@ def application_detail(request, number: str):
         "editable": application.is_editable
         and (application.status == Application.Status.RETURNED or competition.is_accepting()),
         "published": published,
+        "appeals": list(application.appeals.order_by("filed_at", "pk")),
+        "appeal_deadline": services.appeal_deadline(competition) if published else None,
+        "may_appeal": published
+        and services.may_still_appeal(competition)
+        and application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN)
+        and not application.appeals.filter(status__in=Appeal.OPEN_STATUSES).exists(),
         "award": getattr(application, "award", None) if published else None,
         "scores": _scores(application) if published else [],
         "mean": application.sheets.filter(submitted_at__isnull=False).aggregate(mean=Avg("total"))[

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
-from .models import Application, Award, Competition, Criterion, Lot
+from .models import Appeal, Application, Award, Competition, Criterion, Lot, Question
 
 
 @register(Competition)
@@ -14,6 +14,13 @@ class LotTranslation(TranslationOptions):
     fields = ("theme",)
 
 
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    """The answer in Kazakh and Russian; the question stays in the language it was asked in."""
+
+    fields = ("answer",)
+
+
 @register(Criterion)
 class CriterionTranslation(TranslationOptions):
     fields = ("name",)
@@ -24,3 +31,5 @@ track_history(Competition, excluded_fields=["updated_at"])
 track_history(Lot)
 track_history(Application, excluded_fields=["updated_at"])
 track_history(Award)
+track_history(Question)
+track_history(Appeal)

@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import stats
+from .appeal_views import outcomes as appeal_outcomes
 from .filters import CompetitionFilter
 from .flags import red_flags
 from .models import Application, Award, Competition, Correction
+from .question_views import public_questions
 
 PAGE_SIZE = 20
 
@@ -56,7 +58,11 @@ def competition_detail(request, number: str):
                 to_attr="winners",
             )
         )
-    corrections = Correction.objects.filter(competition=competition).order_by("made_at")
+    corrections = (
+        Correction.objects.filter(competition=competition)
+        .select_related("appeal")
+        .order_by("made_at")
+    )
     return render(
         request,
         "tenders/detail.html",
@@ -67,6 +73,8 @@ def competition_detail(request, number: str):
             "published": published,
             "corrections": list(corrections) if published else [],
             "flags": red_flags(competition, public=True),
+            "questions": public_questions(competition),
+            "appeals": appeal_outcomes(competition) if published else None,
         },
     )
 
