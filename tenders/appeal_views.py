@@ -110,22 +110,18 @@ def appeal_decide(request, number: str, appeal: str):
             if decision_form.is_valid():
                 data = decision_form.cleaned_data
                 add = [(appeal.application, data["amount"])] if data["amount"] else []
-                try:
-                    services.decide_appeal(
+                if _done(
+                    request,
+                    lambda: services.decide_appeal(
                         appeal,
                         request.user,
                         upheld=data["decision"] == "upheld",
                         reason=data["reason"],
                         withdraw=list(data["withdraw"]),
                         add=add,
-                    )
-                except services.TenderError as error:
-                    decision_form.add_error(None, error.message)
-                else:
-                    messages.success(
-                        request,
-                        _("Appeal %(number)s has been decided.") % {"number": appeal.number},
-                    )
+                    ),
+                    _("Appeal %(number)s has been decided.") % {"number": appeal.number},
+                ):
                     return redirect(request.path)
     return render(
         request,
