@@ -103,7 +103,7 @@ class AwardSerializer(serializers.ModelSerializer):
     organiser = serializers.CharField(source="lot.competition.organiser.code")
     bin = serializers.CharField(source="ngo.bin", allow_null=True, default=None)
     recipient = serializers.CharField()
-    application = serializers.CharField(source="application.number", default=None)
+    application = serializers.CharField(source="application.number", default=None, allow_null=True)
 
     class Meta:
         model = Award

@@ -55,8 +55,9 @@ class ReleasePackageView(OCDSView):
         responses=RESPONSES,
     )
     def get(self, request, number: str):
+        language = _language(request)  # a bad parameter is a 400 whatever the number
         package = ocds.release_package(
-            self.competition(number), _language(request), request.build_absolute_uri()
+            self.competition(number), language, request.build_absolute_uri()
         )
         return JsonResponse(package, json_dumps_params={"ensure_ascii": False})
 
