@@ -67,6 +67,9 @@ def appeal_list(request):
     status = request.GET.get("status", "")
     if status in Appeal.Status.values:
         appeals = appeals.filter(status=status)
+    competition = request.GET.get("competition", "")
+    if competition:
+        appeals = appeals.filter(application__lot__competition__number=competition)
     return render(
         request,
         "tenders/staff/appeals.html",
@@ -74,6 +77,7 @@ def appeal_list(request):
             "appeals": appeals.order_by("-filed_at", "pk")[:200],
             "statuses": Appeal.Status.choices,
             "status": status,
+            "competition": competition,
         },
     )
 

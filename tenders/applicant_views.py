@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg
+from django.db.models import Avg, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -47,6 +47,7 @@ def my_applications(request):
     applications = (
         Application.objects.filter(ngo__in=NGO.objects.represented_by(request.user))
         .select_related("lot__competition", "ngo", "award")
+        .prefetch_related(Prefetch("appeals", queryset=Appeal.objects.order_by("-filed_at", "-pk")))
         .order_by("-created_at")
     )
     return render(request, "tenders/my_applications.html", {"applications": applications})

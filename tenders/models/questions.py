@@ -23,7 +23,7 @@ class Question(models.Model):
     Russian. An official may also publish a question and answer that nobody asked.
     """
 
-    LANGUAGES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+    LANGUAGES = settings.LANGUAGES
 
     number = models.CharField(_("number"), max_length=48, unique=True)
     competition = models.ForeignKey(

@@ -199,6 +199,8 @@ def test_upheld_leads_to_a_recorded_correction_linked_to_the_appeal(client, resu
     r["award"].refresh_from_db()
     assert r["award"].withdrawn_at is not None
     assert r["loser"].award.amount == 2_500_000
+    with pytest.raises(services.TenderError, match="already been decided"):
+        services.decide_appeal(appeal, r["official"], upheld=False, reason="Қайта")
     package = client.get(f"/api/v1/ocds/releases/{r['competition'].number}.json?lang=ru").json()
     rationales = [
         amendment["rationale"]
@@ -207,8 +209,6 @@ def test_upheld_leads_to_a_recorded_correction_linked_to_the_appeal(client, resu
         for amendment in award.get("amendments", [])
     ]
     assert rationales and all(appeal.number in text for text in rationales)
-    with pytest.raises(services.TenderError, match="already been decided"):
-        services.decide_appeal(appeal, r["official"], upheld=False, reason="Қайта")
     public = client.get(f"/en/tenders/{r['competition'].number}/").content.decode()
     assert "upheld 1" in public and f"following the upheld appeal {appeal.number}" in public
 
@@ -257,3 +257,19 @@ def test_an_official_of_another_body_may_not_answer_or_decide(client, results):
 def test_an_ngo_user_cannot_enter_the_staff_appeals(client, results):
     client.force_login(results["user"])
     assert client.get("/en/staff/tenders/appeals/").status_code == 403
+
+
+def test_the_lists_show_the_appeal_to_the_applicant_and_the_organiser(client, results):
+    r = results
+    appeal = services.file_appeal(r["loser"], r["user"], "Негіздер")
+    client.force_login(r["user"])
+    mine = client.get("/en/my/applications/").content.decode()
+    assert f"Appeal {appeal.number}: Filed" in mine
+    client.force_login(r["official"])
+    number = r["competition"].number
+    manage = client.get(f"/en/staff/tenders/{number}/").content.decode()
+    assert f"/en/staff/tenders/appeals/?competition={number}" in manage
+    listed = client.get("/en/staff/tenders/appeals/", {"competition": number}).content.decode()
+    assert appeal.number in listed
+    other = client.get("/en/staff/tenders/appeals/", {"competition": "2000-SSO-0001"})
+    assert appeal.number not in other.content.decode()
