@@ -185,11 +185,11 @@ def tender_data(db):
         close_window,
         commission,
         open_competition,
+        published_round,
         representative,
         score,
         submitted_application,
     )
-    from tenders.tests.test_organisers import published_round
 
     official = OfficialFactory()
     competition, lot = open_competition(official=official, winners=1)

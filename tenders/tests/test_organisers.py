@@ -1,46 +1,16 @@
 """Who funds whom: each organising state body's page, the list of them, and their CSVs."""
 
 import csv
-import datetime
 import io
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from registry.models import ActivityArea
 from registry.tests.factories import NGOFactory, OfficialFactory
-from tenders import services
-from tenders.models import Competition
-from tenders.tests.factories import open_competition, organiser
+from tenders.tests.factories import open_competition, organiser, published_round
 
 pytestmark = pytest.mark.django_db
-
-
-def published_round(body, year, winners, title="Конкурс"):
-    """A round entered from its published results, with its winners (NGOs or names) and amounts."""
-    administrator = OfficialFactory(role="administrator")
-    return services.record_historical_round(
-        administrator,
-        body,
-        Competition.Mechanism.SOCIAL_ORDER,
-        year,
-        datetime.date(year, 9, 30),
-        lots=[
-            {
-                "theme_ru": "Тема",
-                "theme_kk": "Тақырып",
-                "activity_area": ActivityArea.objects.get(code="youth"),
-                "budget": sum(amount for _winner, amount in winners),
-                "winners_allowed": len(winners),
-                "winners": winners,
-            }
-        ],
-        reported_applications=len(winners) * 2,
-        reported_applicants=len(winners) * 2,
-        title_kk=f"{title} {year}",
-        title_ru=f"{title} {year}",
-    )
 
 
 def _csv(response) -> list[list[str]]:

@@ -68,7 +68,7 @@ def test_the_dashboard_tile_counts_competitions_of_the_officials_body(client):
 
 
 def test_the_ngo_page_says_from_how_many_bodies_and_links_the_csv(client):
-    from tenders.tests.test_organisers import published_round
+    from tenders.tests.factories import published_round
 
     user, ngo = representative()
     published_round(organiser("mci"), 2023, [(ngo, 3_000_000)])
@@ -97,7 +97,7 @@ def test_the_tiles_count_questions_and_appeals_of_the_officials_body_only(client
 def test_the_home_page_shows_this_years_funded_projects_and_total(client):
     from django.utils import timezone
 
-    from tenders.tests.test_organisers import published_round
+    from tenders.tests.factories import published_round
 
     year = timezone.localdate().year
     with CaptureQueriesContext(connection) as none_yet:
