@@ -273,3 +273,11 @@ def test_the_lists_show_the_appeal_to_the_applicant_and_the_organiser(client, re
     assert appeal.number in listed
     other = client.get("/en/staff/tenders/appeals/", {"competition": "2000-SSO-0001"})
     assert appeal.number not in other.content.decode()
+
+
+def test_the_public_count_of_appeals_reads_in_russian(client, results):
+    r = results
+    for user, application in ((r["user"], r["loser"]), (r["winner_user"], r["winner"])):
+        services.file_appeal(application, user, "Основания")
+    page = client.get(f"/ru/tenders/{r['competition'].number}/").content.decode()
+    assert "Жалобы на итоги" in page and "2 жалобы поданы" in page

@@ -169,3 +169,17 @@ def test_an_official_publishes_a_question_and_answer_nobody_asked(client):
     page = client.get(f"/ru/tenders/{competition.number}/").content.decode()
     assert "Одна заявка на лот." in page
     assert not Notification.objects.filter(event="tenders.question_answered").exists()
+
+
+def test_a_local_akimats_questions_are_answered_by_its_own_officials_only(client):
+    akimat = organiser("akimat-390000000")
+    local = OfficialFactory(body=akimat)
+    competition, _lot = open_competition(official=local)
+    assert competition.organiser == akimat
+    user, ngo = representative()
+    question = services.ask_question(competition, ngo, user, "Сұрақ", "kk")
+    for outsider in (OfficialFactory(), OfficialFactory(body=organiser("akimat-310000000"))):
+        with pytest.raises(services.TenderError, match="organising state body"):
+            services.answer_question(question, outsider, "Жауап", "")
+    services.answer_question(question, local, "Жауап", "")
+    assert Question.objects.answered().count() == 1
