@@ -72,6 +72,7 @@ def test_the_list_of_organisers_links_each_with_its_total(client):
     assert bodies["mci"].total_awarded == 7_000_000 and bodies["mci"].competition_count == 1
     assert "mlsp" not in bodies
     assert "/en/tenders/organisers/mci/" in page.content.decode()
+    assert "/en/tenders/organisers/" in client.get("/en/tenders/").content.decode()
 
 
 def test_competition_pages_link_their_organiser(client):
