@@ -363,3 +363,5 @@ OCDS_PUBLICATION_POLICY = env("OCDS_PUBLICATION_POLICY", "")
 OCDS_BULK_MAX_RELEASES = envint("OCDS_BULK_MAX_RELEASES", 10_000)
 # The shortest application window that raises no red flag (grants: 20–30 days, domain.md).
 TENDERS_MIN_WINDOW_DAYS = envint("TENDERS_MIN_WINDOW_DAYS", 20)
+# Calendar days after the results are published in which an applicant may appeal them.
+TENDERS_APPEAL_DAYS = envint("TENDERS_APPEAL_DAYS", 10)

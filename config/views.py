@@ -25,13 +25,15 @@ def after_login(request):
 
 
 def home(request):
+    from registry import hooks
     from registry.models import NGO
 
     stats = {
         "public": NGO.objects.public().count(),
         "active": NGO.objects.filter(status=NGO.Status.ACTIVE).count(),
     }
-    return render(request, "home.html", {"stats": stats})
+    figures = hooks.collect(hooks.HOME_FIGURES, request)
+    return render(request, "home.html", {"stats": stats, "figures": figures})
 
 
 @never_cache

@@ -20,6 +20,8 @@ The hooks and what their functions take and return:
 - STAFF_DASHBOARD_TILES `fn(request) -> Tile | None`: a tile of the staff dashboard, saying what
   waits for this user. Return None when the user has no part in it.
 - STAFF_NAV `fn(request) -> NavItem | None`: an entry of the staff workspace's menu.
+- HOME_FIGURES `fn(request) -> Figure | None`: a figure of the public home page (a number with
+  what it counts), shown after the register's own figures.
 
 Rules for a function: a constant number of queries whatever the amount of data (slice, count,
 select_related; never a query per row), only what the user may see (scope the queryset with
@@ -33,7 +35,8 @@ from dataclasses import dataclass, field
 NGO_PAGE_SECTIONS = "ngo_page_sections"
 STAFF_DASHBOARD_TILES = "staff_dashboard_tiles"
 STAFF_NAV = "staff_nav"
-NAMES = (NGO_PAGE_SECTIONS, STAFF_DASHBOARD_TILES, STAFF_NAV)
+HOME_FIGURES = "home_figures"
+NAMES = (NGO_PAGE_SECTIONS, STAFF_DASHBOARD_TILES, STAFF_NAV, HOME_FIGURES)
 
 _hooks: dict[str, list[Callable]] = {name: [] for name in NAMES}
 
@@ -75,6 +78,18 @@ class NavItem:
     key: str
     label: str
     url: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number of the home page; `value` is shown grouped, `unit` (e.g. ₸) after it."""
+
+    key: str
+    value: int
+    label: str
+    unit: str = ""
+    url: str = ""
     order: int = 100
 
 

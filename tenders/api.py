@@ -6,10 +6,12 @@ KATO codes and activity-area codes. Amounts are whole tenge (integers well below
 
 import django_filters
 from django.db.models import Avg, Prefetch, Q
+from django.utils.decorators import method_decorator
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
+from config.api import ErrorSerializer, conditional
 from registry.models import ActivityArea, Region, StateBody
 
 from .filters import CompetitionFilter
@@ -101,7 +103,7 @@ class AwardSerializer(serializers.ModelSerializer):
     organiser = serializers.CharField(source="lot.competition.organiser.code")
     bin = serializers.CharField(source="ngo.bin", allow_null=True, default=None)
     recipient = serializers.CharField()
-    application = serializers.CharField(source="application.number", default=None)
+    application = serializers.CharField(source="application.number", default=None, allow_null=True)
 
     class Meta:
         model = Award
@@ -140,24 +142,43 @@ class PublishedApplicationSerializer(serializers.ModelSerializer):
 
 
 ERRORS = {
-    400: OpenApiResponse(description="A filter value is not valid (e.g. an unknown region)."),
-    404: OpenApiResponse(description="The requested page of results does not exist."),
-    429: OpenApiResponse(description="Too many requests: clients are rate-limited."),
+    400: OpenApiResponse(
+        ErrorSerializer, description="A filter value is not valid (e.g. an unknown region)."
+    ),
+    404: OpenApiResponse(
+        ErrorSerializer, description="The requested page of results does not exist."
+    ),
+    429: OpenApiResponse(
+        ErrorSerializer, description="Too many requests: clients are rate-limited."
+    ),
 }
-NOT_FOUND = {404: OpenApiResponse(description="No public competition with this number.")}
+NOT_FOUND = {
+    404: OpenApiResponse(ErrorSerializer, description="No public competition with this number.")
+}
+CONDITIONAL = {
+    304: OpenApiResponse(description="Not modified since If-None-Match (the ETag of the body).")
+}
+
+
+class Conditional:
+    """Responses carry an ETag and answer a matching If-None-Match with 304, as the NGO API does."""
+
+    @method_decorator(conditional)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
 
 
 @extend_schema_view(
     list=extend_schema(
         summary="Competitions: state social order, grants, strategic partnership, NGO awards",
-        responses={200: CompetitionSerializer(many=True), **ERRORS},
+        responses={200: CompetitionSerializer(many=True), **CONDITIONAL, **ERRORS},
     ),
     retrieve=extend_schema(
         summary="One competition by its public number, with its lots",
-        responses={200: CompetitionSerializer, **NOT_FOUND, 429: ERRORS[429]},
+        responses={200: CompetitionSerializer, **CONDITIONAL, **NOT_FOUND, 429: ERRORS[429]},
     ),
 )
-class CompetitionViewSet(viewsets.ReadOnlyModelViewSet):
+class CompetitionViewSet(Conditional, viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     serializer_class = CompetitionSerializer
     filterset_class = CompetitionFilter
@@ -178,10 +199,10 @@ class CompetitionViewSet(viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Awards of published results: who received how much, for which lot",
-        responses={200: AwardSerializer(many=True), **ERRORS},
+        responses={200: AwardSerializer(many=True), **CONDITIONAL, **ERRORS},
     )
 )
-class AwardViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+class AwardViewSet(Conditional, viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
     permission_classes = [AllowAny]
     serializer_class = AwardSerializer
     filterset_class = ResultFilter
@@ -198,10 +219,12 @@ class AwardViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
 @extend_schema_view(
     list=extend_schema(
         summary="Applications of published results: public fields and mean scores only",
-        responses={200: PublishedApplicationSerializer(many=True), **ERRORS},
+        responses={200: PublishedApplicationSerializer(many=True), **CONDITIONAL, **ERRORS},
     )
 )
-class PublishedApplicationViewSet(viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
+class PublishedApplicationViewSet(
+    Conditional, viewsets.GenericViewSet, viewsets.mixins.ListModelMixin
+):
     permission_classes = [AllowAny]
     serializer_class = PublishedApplicationSerializer
     filterset_class = ResultFilter

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +14,7 @@ from registry.models import NGO
 from . import permissions, services
 from .contract_forms import ReportForm
 from .forms import ApplicationForm, BudgetFormSet, StartApplicationForm, budget_lines
-from .models import Application, Competition, Contract, ProjectReport, Score
+from .models import Appeal, Application, Competition, Contract, ProjectReport, Score
 
 
 def _my_ngos(user):
@@ -63,6 +63,7 @@ def my_applications(request):
                 ),
             ),
         )
+        .prefetch_related(Prefetch("appeals", queryset=Appeal.objects.order_by("-filed_at", "-pk")))
         .order_by("-reports_overdue", "-created_at")
     )
     return render(request, "tenders/my_applications.html", {"applications": applications})
@@ -128,6 +129,12 @@ def application_detail(request, number: str):
         "editable": application.is_editable
         and (application.status == Application.Status.RETURNED or competition.is_accepting()),
         "published": published,
+        "appeals": list(application.appeals.order_by("filed_at", "pk")),
+        "appeal_deadline": services.appeal_deadline(competition) if published else None,
+        "may_appeal": published
+        and services.may_still_appeal(competition)
+        and application.status not in (Application.Status.DRAFT, Application.Status.WITHDRAWN)
+        and not application.appeals.filter(status__in=Appeal.OPEN_STATUSES).exists(),
         "award": getattr(application, "award", None) if published else None,
         "contract": _contract(application) if published else None,
         "scores": _scores(application) if published else [],

@@ -89,3 +89,59 @@ def report_event(event, report, actor, key_suffix: str = "") -> None:
             "application": award.application.number if award.application_id else "",
         },
     )
+
+
+QUESTION_ANSWERED = events.define("tenders.question_answered", "tenders/email/question_answered")
+APPEAL_FILED = events.define("tenders.appeal_filed", "tenders/email/appeal_filed")
+APPEAL_DECIDED = events.define("tenders.appeal_decided", "tenders/email/appeal_decided")
+
+
+def question_answered(question, actor) -> None:
+    """The asker learns the answer is out; the public page never names them."""
+    if question.asked_by is None:
+        return
+    events.emit(
+        QUESTION_ANSWERED,
+        key=question.number,
+        recipients=[question.asked_by],
+        actor=actor,
+        context={
+            "competition": question.competition.number,
+            "competition_title": question.competition.title,
+            "question": question.text,
+        },
+    )
+
+
+def appeal_context(appeal) -> dict:
+    application = appeal.application
+    return {
+        **application_context(application),
+        "appeal": appeal.number,
+        "status": appeal.get_status_display(),
+        "decision_reason": appeal.decision_reason,
+    }
+
+
+def appeal_filed(appeal, actor) -> None:
+    """The organiser's officials learn that an appeal waits for them."""
+    competition = appeal.application.lot.competition
+    bodies = {competition.organiser_id, competition.operator_id} - {None}
+    officials = User.objects.filter(state_bodies__in=bodies, is_active=True).distinct()
+    events.emit(
+        APPEAL_FILED,
+        key=appeal.number,
+        recipients=list(officials),
+        actor=actor,
+        context=appeal_context(appeal),
+    )
+
+
+def appeal_decided(appeal, actor) -> None:
+    events.emit(
+        APPEAL_DECIDED,
+        key=f"{appeal.number}-{appeal.status}",
+        recipients=representatives([appeal.application.ngo_id]),
+        actor=actor,
+        context=appeal_context(appeal),
+    )

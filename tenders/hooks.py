@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from registry import hooks
 
-from .models import Award, Competition, Contract, Instalment, ProjectReport
+from . import funding
+from .models import Appeal, Award, Competition, Contract, Instalment, ProjectReport, Question
 
 AWARDS_SHOWN = 20
 
@@ -33,6 +34,9 @@ def state_funding(request, ngo):
     )
     if not by_year:
         return None
+    bodies = awards.aggregate(
+        bodies=Count("lot__competition__organiser", distinct=True), total=Sum("amount")
+    )
     latest = list(
         awards.select_related("lot__competition__organiser", "contract")
         .annotate(
@@ -49,7 +53,14 @@ def state_funding(request, ngo):
         "state-funding",
         _("State funding won in competitions"),
         "tenders/_ngo_section.html",
-        {"by_year": by_year, "awards": latest, "shown": AWARDS_SHOWN},
+        {
+            "by_year": by_year,
+            "awards": latest,
+            "shown": AWARDS_SHOWN,
+            "bodies": bodies["bodies"],
+            "total": bodies["total"],
+            "csv": reverse("tenders:recipient_csv", args=[ngo.bin]),
+        },
         order=50,
     )
 
@@ -144,4 +155,99 @@ def contracts_menu(request):
         _("Contracts and reports"),
         reverse("tenders_contracts:list"),
         order=41,
+    )
+
+
+@hooks.register(hooks.STAFF_DASHBOARD_TILES)
+def questions_to_answer(request):
+    """Unanswered questions on the documentation of the official's competitions."""
+    user = request.user
+    if not user.has_perm("tenders.change_competition"):
+        return None
+    waiting = Question.objects.unanswered().filter(
+        competition__in=Competition.objects.organised_by(user)
+    )
+    first = waiting.select_related("competition").order_by("asked_at", "pk")[:5]
+    return hooks.Tile(
+        key="tenders-questions",
+        title=_("Questions to answer"),
+        count=waiting.count(),
+        url=reverse("tenders_staff:questions"),
+        link_text=_("Answer the questions"),
+        items=tuple(
+            hooks.TileItem(
+                question.number,
+                reverse("tenders_staff:competition_questions", args=[question.competition.number]),
+                question.text[:80],
+            )
+            for question in first
+        ),
+        empty_text=_("No question waits for an answer."),
+        order=41,
+    )
+
+
+@hooks.register(hooks.STAFF_DASHBOARD_TILES)
+def appeals_to_decide(request):
+    """Appeals against results of the official's competitions, not decided yet."""
+    user = request.user
+    if not user.has_perm("tenders.change_competition"):
+        return None
+    waiting = Appeal.objects.filter(
+        status__in=Appeal.OPEN_STATUSES,
+        application__lot__competition__in=Competition.objects.organised_by(user),
+    )
+    first = waiting.select_related("application__lot__competition", "application__ngo").order_by(
+        "filed_at", "pk"
+    )[:5]
+    return hooks.Tile(
+        key="tenders-appeals",
+        title=_("Appeals to decide"),
+        count=waiting.count(),
+        url=reverse("tenders_staff:appeals") + "?status=filed",
+        link_text=_("See the appeals"),
+        items=tuple(
+            hooks.TileItem(
+                appeal.number,
+                reverse(
+                    "tenders_staff:appeal",
+                    args=[appeal.application.lot.competition.number, appeal.number],
+                ),
+                appeal.application.ngo.name,
+            )
+            for appeal in first
+        ),
+        empty_text=_("No appeal waits for a decision."),
+        order=42,
+    )
+
+
+def _figures(request) -> dict:
+    """This year's figures, counted once per request for both home-page figures."""
+    if not hasattr(request, "_tenders_figures"):
+        request._tenders_figures = funding.figures_of_year()
+    return request._tenders_figures
+
+
+@hooks.register(hooks.HOME_FIGURES)
+def funded_projects(request):
+    figures = _figures(request)
+    return hooks.Figure(
+        "tenders-projects",
+        figures["projects"],
+        _("projects funded in %(year)s") % {"year": figures["year"]},
+        url=reverse("tenders:stats") + f"?year={figures['year']}",
+        order=50,
+    )
+
+
+@hooks.register(hooks.HOME_FIGURES)
+def total_awarded(request):
+    figures = _figures(request)
+    return hooks.Figure(
+        "tenders-awarded",
+        figures["total"],
+        _("tenge awarded to NGOs in %(year)s") % {"year": figures["year"]},
+        url=reverse("tenders:organisers"),
+        order=51,
     )

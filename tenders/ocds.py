@@ -22,6 +22,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from .models import Application, Award, Competition, Contract, Correction, Instalment, Lot
 
@@ -91,10 +92,24 @@ def competitions_for_ocds():
             ),
             "lots__all_awards__contract__instalments",
             "lots__all_awards__contract__reports",
-            Prefetch("corrections", queryset=Correction.objects.order_by("made_at", "pk")),
+            Prefetch(
+                "corrections",
+                queryset=Correction.objects.select_related("appeal").order_by("made_at", "pk"),
+            ),
         )
         .order_by("year", "number")
     )
+
+
+def rationale(correction: Correction) -> str:
+    """The correction's reason; one that carries out an upheld appeal says so."""
+    appeal = getattr(correction, "appeal", None)
+    if appeal is None:
+        return correction.reason
+    return _("Following the upheld appeal %(number)s: %(reason)s") % {
+        "number": appeal.number,
+        "reason": correction.reason,
+    }
 
 
 class Builder:
@@ -350,7 +365,7 @@ class Builder:
                     amendment = {
                         "id": f"correction-{number}",
                         "date": _iso(moment),
-                        "rationale": correction.reason,
+                        "rationale": rationale(correction),
                     }
                     # Awards are named by lot and BIN (or recipient name) in the correction.
                     changed = {(c["lot"], c["bin"] or c["recipient"]) for c in correction.changes}

@@ -7,8 +7,11 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
+
+from config.api import ErrorSerializer
 
 from . import ocds
 
@@ -18,13 +21,23 @@ LANGUAGE = OpenApiParameter(
     enum=list(ocds.LANGUAGES),
     description="The dataset: Kazakh (default) or Russian; identifiers are the same in both.",
 )
-NOT_FOUND = OpenApiResponse(description="No public competition with this number (or year).")
+NOT_FOUND = OpenApiResponse(
+    ErrorSerializer, description="No public competition with this number (or year, or part)."
+)
+RESPONSES = {
+    200: OpenApiTypes.OBJECT,
+    400: OpenApiResponse(ErrorSerializer, description="`lang` or `part` is not valid."),
+    404: NOT_FOUND,
+    429: OpenApiResponse(
+        ErrorSerializer, description="Too many requests: clients are rate-limited."
+    ),
+}
 
 
 def _language(request) -> str:
     language = request.GET.get("lang", "kk")
     if language not in ocds.LANGUAGES:
-        raise Http404
+        raise ValidationError({"lang": [f"Choose one of: {', '.join(ocds.LANGUAGES)}."]})
     return language
 
 
@@ -39,11 +52,12 @@ class ReleasePackageView(OCDSView):
     @extend_schema(
         summary="OCDS release package of one competition (one release per stage)",
         parameters=[LANGUAGE],
-        responses={200: OpenApiTypes.OBJECT, 404: NOT_FOUND},
+        responses=RESPONSES,
     )
     def get(self, request, number: str):
+        language = _language(request)  # a bad parameter is a 400 whatever the number
         package = ocds.release_package(
-            self.competition(number), _language(request), request.build_absolute_uri()
+            self.competition(number), language, request.build_absolute_uri()
         )
         return JsonResponse(package, json_dumps_params={"ensure_ascii": False})
 
@@ -52,7 +66,7 @@ class RecordPackageView(OCDSView):
     @extend_schema(
         summary="OCDS record package of one competition, with its compiled release",
         parameters=[LANGUAGE],
-        responses={200: OpenApiTypes.OBJECT, 404: NOT_FOUND},
+        responses=RESPONSES,
     )
     def get(self, request, number: str):
         language = _language(request)
@@ -74,7 +88,7 @@ class BulkPackageView(OCDSView):
             LANGUAGE,
             OpenApiParameter("part", OpenApiTypes.INT, description="Part of the year, from 1."),
         ],
-        responses={200: OpenApiTypes.OBJECT, 404: NOT_FOUND},
+        responses=RESPONSES,
     )
     def get(self, request, year: int):
         language = _language(request)
@@ -83,7 +97,9 @@ class BulkPackageView(OCDSView):
         total = competitions.count()
         parts = max(1, math.ceil(total / size))
         part = request.GET.get("part", "1")
-        if not total or not part.isdigit() or not 1 <= int(part) <= parts:
+        if not part.isdigit():
+            raise ValidationError({"part": ["A whole number from 1."]})
+        if not total or not 1 <= int(part) <= parts:
             raise Http404
         start = (int(part) - 1) * size
         package = ocds.bulk_package(

@@ -2,6 +2,7 @@ from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as track_history
 
 from .models import (
+    Appeal,
     Application,
     Award,
     Competition,
@@ -10,6 +11,7 @@ from .models import (
     Instalment,
     Lot,
     ProjectReport,
+    Question,
 )
 
 
@@ -21,6 +23,13 @@ class CompetitionTranslation(TranslationOptions):
 @register(Lot)
 class LotTranslation(TranslationOptions):
     fields = ("theme",)
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    """The answer in Kazakh and Russian; the question stays in the language it was asked in."""
+
+    fields = ("answer",)
 
 
 @register(Criterion)
@@ -36,3 +45,5 @@ track_history(Award)
 track_history(Contract, excluded_fields=["updated_at"])
 track_history(Instalment)
 track_history(ProjectReport)
+track_history(Question)
+track_history(Appeal)

@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy
 from registry import exports
 
 from . import stats
+from .appeal_views import outcomes as appeal_outcomes
 from .filters import CompetitionFilter
 from .flags import red_flags
 from .models import Application, Award, Competition, Correction, Instalment
+from .question_views import public_questions
 
 PAGE_SIZE = 20
 
@@ -65,7 +67,11 @@ def competition_detail(request, number: str):
                 to_attr="winners",
             )
         )
-    corrections = Correction.objects.filter(competition=competition).order_by("made_at")
+    corrections = (
+        Correction.objects.filter(competition=competition)
+        .select_related("appeal")
+        .order_by("made_at")
+    )
     return render(
         request,
         "tenders/detail.html",
@@ -76,6 +82,8 @@ def competition_detail(request, number: str):
             "published": published,
             "corrections": list(corrections) if published else [],
             "flags": red_flags(competition, public=True),
+            "questions": public_questions(competition),
+            "appeals": appeal_outcomes(competition) if published else None,
         },
     )
 

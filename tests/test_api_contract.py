@@ -3,9 +3,17 @@
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from registry.models import NGO, StateBody
 from registry.tests.factories import AnnualReportFactory, NGOFactory, region
@@ -150,3 +158,146 @@ def test_the_schema_documents_limits_orderings_and_only_accepted_enums(client):
     figures = schema["components"]["schemas"]["AnnualFigures"]["properties"]
     assert "safe integers" in figures["income_grants"]["description"]
     assert "Error" in schema["components"]["schemas"]
+
+
+# The tenders endpoints: every status code they may answer is in the schema, and schemathesis
+# exercises them on a database holding real competitions, applications, awards and a correction.
+
+TENDERS_PATHS = r"^/api/v1/(tenders|applications|awards|ocds)/"
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def tender_data(db):
+    """A published competition corrected after an upheld appeal, a historical round, and the
+    test transaction kept open as Django's test client does."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    from registry.tests.factories import OfficialFactory
+    from tenders import services
+    from tenders.tests.factories import (
+        close_window,
+        commission,
+        open_competition,
+        published_round,
+        representative,
+        score,
+        submitted_application,
+    )
+
+    official = OfficialFactory()
+    competition, lot = open_competition(official=official, winners=1)
+    applications = [submitted_application(lot, *representative()) for _ in range(2)]
+    open_competition(official=official)  # still accepting: public, sealed
+    close_window(competition)
+    (member,) = commission(competition, "official")
+    for application, points in zip(applications, (9, 6), strict=True):
+        application.refresh_from_db()
+        services.screen_application(application, official, "admit")
+        score(application, member, points, points, points)
+    award = services.award_lot(lot, applications[0], 3_000_000, official)
+    services.publish_results(competition, official)
+    loser = applications[1]
+    user = loser.ngo.representatives.first().user
+    appeal = services.file_appeal(loser, user, "Негіздер")
+    services.answer_appeal(appeal, official, "Жауап")
+    services.decide_appeal(
+        appeal, official, upheld=True, reason="Қайта", withdraw=[award], add=[(loser, 2_000_000)]
+    )
+    published_round(StateBody.objects.get(code="mlsp"), 2005, [("Union", 1_000_000)])
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield competition
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+def _tenders_schema():
+    import schemathesis
+
+    from config.wsgi import application
+
+    return schemathesis.openapi.from_wsgi("/api/v1/schema/", application).include(
+        path_regex=TENDERS_PATHS
+    )
+
+
+tenders_schema = _tenders_schema()
+
+
+@tenders_schema.parametrize()
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+def test_tenders_endpoints_conform_to_their_schema(case, tender_data):
+    """No 5xx, no undocumented status code, no response outside the schema — on real data."""
+    case.call_and_validate(headers={"Host": "localhost"}, checks=CHECKS)
+
+
+def test_the_real_records_of_each_tenders_endpoint_conform(tender_data):
+    """The records the fuzzer may not guess: each endpoint fetched by real numbers and filters."""
+    number, year = tender_data.number, tender_data.year
+    calls = [
+        ("/api/v1/tenders/", {}, {"year": year}),
+        ("/api/v1/tenders/{number}/", {"number": number}, {}),
+        ("/api/v1/awards/", {}, {"competition": number}),
+        ("/api/v1/applications/", {}, {"competition": number}),
+        ("/api/v1/ocds/releases/{number}.json", {"number": number}, {"lang": "ru"}),
+        ("/api/v1/ocds/records/{number}.json", {"number": number}, {}),
+        ("/api/v1/ocds/{year}/releases.json", {"year": year}, {}),
+    ]
+    for path, path_parameters, query in calls:
+        case = tenders_schema[path]["GET"].Case(path_parameters=path_parameters, query=query)
+        response = case.call_and_validate(headers={"Host": "localhost"}, checks=CHECKS)
+        assert response.status_code == 200, path
+        assert number in response.text or path.endswith("{year}/releases.json")
+
+
+def test_every_tenders_operation_declares_its_status_codes(client):
+    schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    operations = {
+        path: item["get"] for path, item in schema["paths"].items() if re.match(TENDERS_PATHS, path)
+    }
+    assert len(operations) == 7
+    for path, operation in operations.items():
+        codes = set(operation["responses"])
+        assert {"200", "404", "429"} <= codes, path
+        if "{" not in path or path.startswith("/api/v1/ocds/"):
+            assert "400" in codes, path
+        if not path.startswith("/api/v1/ocds/"):
+            assert "304" in codes, path
+        for code in codes - {"200", "304"}:
+            content = operation["responses"][code]["content"]["application/json"]
+            assert content["schema"]["$ref"].endswith("/Error"), (path, code)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/tenders/?region=nope",
+        "/api/v1/awards/?year=abc",
+        "/api/v1/applications/?mechanism=bribe",
+        "/api/v1/ocds/releases/X.json?lang=de",
+        "/api/v1/ocds/2025/releases.json?part=first",
+    ],
+)
+def test_tenders_endpoints_refuse_a_bad_parameter_with_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+
+
+def test_tenders_endpoints_answer_304_to_a_matching_etag(client, tender_data):
+    for url in (
+        "/api/v1/tenders/",
+        f"/api/v1/tenders/{tender_data.number}/",
+        "/api/v1/awards/",
+        "/api/v1/applications/",
+    ):
+        first = client.get(url)
+        assert first.status_code == 200 and first["ETag"], url
+        assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304, url

@@ -5,13 +5,16 @@ scores, results, contracts and reports hang off it. Every change of state goes t
 `tenders.services`; these modules hold the rules that can be read off the data.
 """
 
+from .appeals import Appeal
 from .applications import Application, BudgetLine
 from .commission import CommissionMember, ConflictDeclaration, Criterion, Score, ScoreSheet
 from .competitions import Competition, Lot
 from .contracts import Contract, Instalment, MCIValue, ProjectReport
+from .questions import Question
 from .results import Award, Correction
 
 __all__ = [
+    "Appeal",
     "Application",
     "Award",
     "BudgetLine",
@@ -25,6 +28,7 @@ __all__ = [
     "Lot",
     "MCIValue",
     "ProjectReport",
+    "Question",
     "Score",
     "ScoreSheet",
 ]

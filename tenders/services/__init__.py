@@ -3,6 +3,7 @@
 Errors the user must read are raised as `TenderError` with a translated message.
 """
 
+from .appeals import answer_appeal, appeal_deadline, decide_appeal, file_appeal, may_still_appeal
 from .applications import (
     remind_closing,
     screen_application,
@@ -37,6 +38,7 @@ from .contracts import (
     terminate_project,
     update_contract,
 )
+from .questions import answer_question, ask_question, publish_question
 from .results import (
     award_lot,
     correct_results,
@@ -53,6 +55,14 @@ from .scoring import (
 )
 
 __all__ = [
+    "publish_question",
+    "may_still_appeal",
+    "file_appeal",
+    "decide_appeal",
+    "ask_question",
+    "appeal_deadline",
+    "answer_question",
+    "answer_appeal",
     "TenderError",
     "accept_report",
     "add_instalment",

@@ -125,3 +125,29 @@ def score(application, user, *values):
     competition = application.lot.competition
     services.declare_conflict(application, user, has_conflict=False)
     return services.score_application(application, user, points(competition, *values))
+
+
+def published_round(body, year, winners, title="Конкурс"):
+    """A round entered from its published results, with its winners (NGOs or names) and amounts."""
+    administrator = OfficialFactory(role="administrator")
+    return services.record_historical_round(
+        administrator,
+        body,
+        Competition.Mechanism.SOCIAL_ORDER,
+        year,
+        datetime.date(year, 9, 30),
+        lots=[
+            {
+                "theme_ru": "Тема",
+                "theme_kk": "Тақырып",
+                "activity_area": ActivityArea.objects.get(code="youth"),
+                "budget": sum(amount for _winner, amount in winners),
+                "winners_allowed": len(winners),
+                "winners": winners,
+            }
+        ],
+        reported_applications=len(winners) * 2,
+        reported_applicants=len(winners) * 2,
+        title_kk=f"{title} {year}",
+        title_ru=f"{title} {year}",
+    )

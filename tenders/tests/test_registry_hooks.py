@@ -65,3 +65,48 @@ def test_the_dashboard_tile_counts_competitions_of_the_officials_body(client):
     other = OfficialFactory(body=organiser("mlsp"))
     client.force_login(other)
     assert competition.number not in client.get("/en/staff/").content.decode()
+
+
+def test_the_ngo_page_says_from_how_many_bodies_and_links_the_csv(client):
+    from tenders.tests.factories import published_round
+
+    user, ngo = representative()
+    published_round(organiser("mci"), 2023, [(ngo, 3_000_000)])
+    published_round(organiser("mlsp"), 2024, [(ngo, 1_000_000)])
+    published_round(organiser("mlsp"), 2024, [(ngo, 500_000)], title="Екінші")
+    page = client.get(f"/en/ngos/{ngo.bin}/").content.decode()
+    assert "received in all from 2 state bodies" in page
+    assert f"/en/tenders/recipients/{ngo.bin}.csv" in page
+    assert client.get(f"/en/tenders/recipients/{ngo.bin}.csv").status_code == 200
+
+
+def test_the_tiles_count_questions_and_appeals_of_the_officials_body_only(client):
+    official = OfficialFactory()
+    competition, _lot = open_competition(official=official)
+    user, ngo = representative()
+    services.ask_question(competition, ngo, user, "Сұрақ", "kk")
+    client.force_login(official)
+    page = client.get("/en/staff/")
+    tiles = {tile.key: tile for tile in page.context["tiles"]}
+    assert tiles["tenders-questions"].count == 1 and tiles["tenders-appeals"].count == 0
+    client.force_login(OfficialFactory(body=organiser("mlsp")))
+    tiles = {tile.key: tile for tile in client.get("/en/staff/").context["tiles"]}
+    assert tiles["tenders-questions"].count == 0
+
+
+def test_the_home_page_shows_this_years_funded_projects_and_total(client):
+    from django.utils import timezone
+
+    from tenders.tests.factories import published_round
+
+    year = timezone.localdate().year
+    with CaptureQueriesContext(connection) as none_yet:
+        page = client.get("/en/").content.decode()
+    assert 'id="figure-tenders-projects"' in page
+    published_round(organiser("mci"), year, [(representative()[1], 2_000_000), ("Union", 1_000)])
+    published_round(organiser("mlsp"), year - 1, [("Old", 5_000_000)])
+    with CaptureQueriesContext(connection) as some:
+        response = client.get("/en/")
+    figures = {figure.key: figure.value for figure in response.context["figures"]}
+    assert figures == {"tenders-projects": 2, "tenders-awarded": 2_001_000}
+    assert len(some) == len(none_yet)
