@@ -1,0 +1,130 @@
+"""A short-lived cache of what anonymous visitors see: public pages and the open-data API.
+
+One mechanism: every key carries the *generation* of the public data, and any committed change to
+a model of the public apps (a save, a delete, a change of links, or a bulk write that calls
+`public_data_changed()`) moves the generation on, so the next visitor gets a fresh page. Entries
+also expire after PUBLIC_CACHE_SECONDS, which bounds what a missed change could show.
+
+Only anonymous GETs without a session cookie are served from it, and only 200 answers that set no
+cookie (so no CSRF token), are not marked private/no-store and are not downloads are kept. A
+logged-in user's pages never enter it and are never served from it.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language_from_request
+
+GENERATION_KEY = "public-cache:generation"
+# Apps whose data the public pages and the API show.
+PUBLIC_APPS = {"registry", "tenders", "forums", "councils"}
+# Their models that no public page shows: changes to them keep the cache.
+PRIVATE_MODELS = {"importjob", "importissue", "importrefusal", "notification"}
+# Never cached, whoever asks: personal, staff and account pages, health, language switch.
+PRIVATE_PARTS = ("/my/", "/staff/", "/accounts/", "/admin/", "/welcome/")
+PRIVATE_PREFIXES = ("/healthz", "/i18n/")
+# Response headers a hit gets fresh from the middleware outside this one.
+NOT_STORED = {"x-request-id", "set-cookie"}
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def _bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # the key was evicted or never made: any new value invalidates
+        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+
+
+def public_data_changed() -> None:
+    """Pages and API answers cached so far are stale once the current transaction commits."""
+    transaction.on_commit(_bump, robust=True)
+
+
+def _model_changed(sender, **kwargs) -> None:
+    if kwargs.get("action", "post_").startswith("post_"):
+        public_data_changed()
+
+
+def watch_public_models() -> None:
+    """Connect the models that public pages show (config.apps). Each model is named as the
+    sender, never all models at once: a post_delete receiver for every model would cost every
+    app Django's fast bulk deletes."""
+    from django.apps import apps
+    from django.db.models import signals
+
+    for model in apps.get_models():
+        meta = model._meta
+        if meta.app_label not in PUBLIC_APPS or meta.model_name in PRIVATE_MODELS:
+            continue
+        if meta.model_name.startswith("historical"):  # written along with the model it records
+            continue
+        uid = f"public-cache:{meta.label}"
+        signals.post_save.connect(_model_changed, sender=model, dispatch_uid=uid)
+        signals.post_delete.connect(_model_changed, sender=model, dispatch_uid=uid)
+        for field in meta.local_many_to_many:
+            through = field.remote_field.through
+            signals.m2m_changed.connect(
+                _model_changed, sender=through, dispatch_uid=f"{uid}:{field.name}"
+            )
+
+
+def _cacheable_request(request) -> bool:
+    if request.method not in ("GET", "HEAD") or settings.PUBLIC_CACHE_SECONDS <= 0:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    path = request.path
+    return not path.startswith(PRIVATE_PREFIXES) and not any(p in path for p in PRIVATE_PARTS)
+
+
+def _cacheable_response(response) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if control & {"private", "no-cache", "no-store"}:
+        return False
+    return "attachment" not in response.get("Content-Disposition", "")
+
+
+def _key(request) -> str:
+    language = get_language_from_request(request, check_path=True)
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"public-cache:{generation()}:{language}:{request.method}:{address}"
+
+
+class PublicCacheMiddleware:
+    """Answers repeated anonymous GETs of public pages from the cache (X-Cache: hit / miss)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            headers = [(n, v) for n, v in response.items() if n.lower() not in NOT_STORED]
+            content = (response.status_code, headers, response.content)
+            cache.set(key, content, timeout=settings.PUBLIC_CACHE_SECONDS)
+            response["X-Cache"] = "miss"
+        return response
