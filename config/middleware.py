@@ -89,7 +89,8 @@ def unavailable_response(request):
         body = error_body(gettext("The service is temporarily unavailable."), "unavailable")
         response = JsonResponse(body, status=503)
     else:
-        response = HttpResponse(render_to_string("503.html", {"site_name": settings.SITE_NAME}), status=503)
+        page = render_to_string("503.html", {"site_name": settings.SITE_NAME})
+        response = HttpResponse(page, status=503)
     response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -38,9 +38,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from config.cache import public_data_changed
-from django.utils.translation import gettext as _
 
 from .bin import bin_month, compact, is_valid, validate_bin
 from .import_files import CP1251_SPELLING, ImportFileError, fold, parse_file, validate_upload
