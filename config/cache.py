@@ -79,8 +79,9 @@ def watch_public_models() -> None:
             )
 
 
-def _cacheable_request(request) -> bool:
-    if request.method not in ("GET", "HEAD") or settings.PUBLIC_CACHE_SECONDS <= 0:
+def is_public_read(request) -> bool:
+    """A GET of a public page or the API by a visitor without a session (nor credentials)."""
+    if request.method not in ("GET", "HEAD"):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
@@ -110,7 +111,7 @@ class PublicCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if settings.PUBLIC_CACHE_SECONDS <= 0 or not is_public_read(request):
             return self.get_response(request)
         key = _key(request)
         stored = cache.get(key)

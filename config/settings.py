@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
     "config.cache.PublicCacheMiddleware",
+    "config.routers.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -147,6 +148,17 @@ DATABASES = {
         database_url(), conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
+# Streaming replicas of the primary: anonymous public reads go to them (config/routers.py).
+for number, url in enumerate(u for u in env("DATABASE_REPLICA_URLS").split(",") if u):
+    DATABASES[f"replica_{number}"] = {
+        **dj_database_url.parse(
+            url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+# After a write, a client reads from the primary for this long (longer than replication lag).
+REPLICA_PIN_SECONDS = envint("REPLICA_PIN_SECONDS", 10)
 if env("DJANGO_TEST_DB_NAME"):  # lets two test runs share one server without sharing a database
     DATABASES["default"]["TEST"] = {"NAME": env("DJANGO_TEST_DB_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -42,9 +42,7 @@ def test_healthz_answers_503_when_the_database_is_unreachable():
     assert result["body"]["database"].startswith("error")
 
 
-def test_healthz_reports_the_age_of_each_scheduled_task_and_which_is_overdue(
-    client, db, settings
-):
+def test_healthz_reports_the_age_of_each_scheduled_task_and_which_is_overdue(client, db, settings):
     from django.utils import timezone
 
     from config.models import ScheduledRun
