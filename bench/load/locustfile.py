@@ -10,10 +10,22 @@ import os
 import random
 from pathlib import Path
 
-from locust import FastHttpUser, constant, task
+from locust import FastHttpUser, constant, events, task
 
 DATA = json.loads(Path(os.environ["LOAD_DATA"]).read_text(encoding="utf-8"))
 LANGUAGES = ("kk", "ru", "en")
+CACHE = {"hit": 0, "miss": 0, "none": 0}
+
+
+@events.request.add_listener
+def count_cache_answers(response=None, exception=None, **kwargs):
+    if response is not None and exception is None:
+        CACHE[(response.headers.get("X-Cache") or "none").lower()] += 1
+
+
+@events.quitting.add_listener
+def write_cache_answers(**kwargs):
+    Path(os.environ["LOAD_DATA"]).with_suffix(".cache.json").write_text(json.dumps(CACHE))
 
 
 class Visitor(FastHttpUser):
