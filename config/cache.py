@@ -104,6 +104,28 @@ def _key(request) -> str:
     return f"public-cache:{generation()}:{language}:{request.method}:{address}"
 
 
+def _throttled(request):
+    """An API answer from the cache still counts against the client's rate limits (the API's
+    default throttles, as its views apply them): a 429 in the API's error shape, or None."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import JsonResponse
+    from rest_framework.exceptions import Throttled
+    from rest_framework.settings import api_settings
+
+    from .api import error_body
+
+    request.user = AnonymousUser()  # is_public_read: no session, no credentials
+    for throttle_class in api_settings.DEFAULT_THROTTLE_CLASSES:
+        throttle = throttle_class()
+        if not throttle.allow_request(request, None):
+            wait = throttle.wait()
+            response = JsonResponse(error_body(Throttled(wait).detail, "throttled"), status=429)
+            if wait is not None:
+                response["Retry-After"] = str(int(wait))
+            return response
+    return None
+
+
 class PublicCacheMiddleware:
     """Answers repeated anonymous GETs of public pages from the cache (X-Cache: hit / miss)."""
 
@@ -115,6 +137,10 @@ class PublicCacheMiddleware:
             return self.get_response(request)
         key = _key(request)
         stored = cache.get(key)
+        if stored is not None and request.path.startswith("/api/"):
+            refused = _throttled(request)
+            if refused is not None:
+                return refused
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)

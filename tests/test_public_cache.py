@@ -84,3 +84,16 @@ def test_with_caching_off_nothing_is_cached(client, ngo, settings):
     settings.PUBLIC_CACHE_SECONDS = 0
     client.get(f"/en/ngos/{ngo.bin}/")
     assert "X-Cache" not in client.get(f"/en/ngos/{ngo.bin}/")
+
+
+def test_api_answers_from_the_cache_still_count_against_the_rate_limit(client, monkeypatch):
+    from rest_framework.throttling import SimpleRateThrottle
+
+    monkeypatch.setattr(
+        SimpleRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "5/minute"}
+    )
+    answers = [client.get("/api/v1/regions/") for _ in range(5)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429, 429]
+    assert answers[2]["X-Cache"] == "hit"
+    assert answers[3].json()["code"] == "throttled"
+    assert int(answers[3]["Retry-After"]) > 0

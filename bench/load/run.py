@@ -137,7 +137,9 @@ def main() -> None:
         "DJANGO_SECRET_KEY": os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50),
         "DJANGO_SECURE_SSL_REDIRECT": "0",  # plain HTTP on the loopback, no TLS proxy in front
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "API_ANON_RATE": "1000000/minute",  # every simulated client shares one address
+        # Every simulated client shares one address (DRF's user rate applies to visitors too).
+        "API_ANON_RATE": "1000000/minute",
+        "API_USER_RATE": "1000000/minute",
         "LOG_LEVEL": "WARNING",
     }
     prepare(env, url)
