@@ -1,6 +1,6 @@
 """A short-lived cache of what anonymous visitors see: public pages and the open-data API.
 
-One mechanism: every key carries the *generation* of the public data, and any committed change to
+One mechanism: every key carries the *generation* of the public data, and any change to
 a model of the public apps (a save, a delete, a change of links, or a bulk write that calls
 `public_data_changed()`) moves the generation on, so the next visitor gets a fresh page. Entries
 also expire after PUBLIC_CACHE_SECONDS, which bounds what a missed change could show.
@@ -16,10 +16,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
 
 GENERATION_KEY = "public-cache:generation"
+_conditional = ConditionalGetMiddleware(lambda request: None)
 # Apps whose data the public pages and the API show.
 PUBLIC_APPS = {"registry", "tenders", "forums", "councils"}
 # Their models that no public page shows: changes to them keep the cache.
@@ -47,7 +49,9 @@ def _bump() -> None:
 
 
 def public_data_changed() -> None:
-    """Pages and API answers cached so far are stale once the current transaction commits."""
+    """Pages and API answers cached so far are stale: now, and again when the transaction
+    commits, since a page read by another request meanwhile still showed the old data."""
+    _bump()
     transaction.on_commit(_bump, robust=True)
 
 
@@ -146,6 +150,7 @@ class PublicCacheMiddleware:
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
+            response = _conditional.process_response(request, response)  # 304 for a known ETag
             response["X-Cache"] = "hit"
             return response
         response = self.get_response(request)
