@@ -11,6 +11,7 @@ logged-in user's pages never enter it and are never served from it.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,18 +35,20 @@ NOT_STORED = {"x-request-id", "set-cookie"}
 
 
 def generation() -> int:
+    """The current generation; one made afresh (after an eviction) is the clock in ms, never a
+    value that earlier entries may still carry."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+        value = cache.get(GENERATION_KEY, 0)
     return value
 
 
 def _bump() -> None:
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:  # the key was evicted or never made: any new value invalidates
-        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+    except ValueError:  # evicted or never made: a fresh one is new anyway
+        generation()
 
 
 def public_data_changed() -> None:

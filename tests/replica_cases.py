@@ -28,8 +28,7 @@ def ngo():
     return NGOFactory(name_en="Clean Steppe")
 
 
-def test_anonymous_public_reads_go_to_the_replica(client, settings, ngo):
-    settings.PUBLIC_CACHE_SECONDS = 0
+def test_anonymous_public_reads_go_to_the_replica(client, ngo):
     for url in (
         f"/en/ngos/{ngo.bin}/",
         "/en/ngos/?q=Steppe",
@@ -42,8 +41,7 @@ def test_anonymous_public_reads_go_to_the_replica(client, settings, ngo):
         assert primary == 0, url
 
 
-def test_logged_in_users_read_the_primary(settings, ngo):
-    settings.PUBLIC_CACHE_SECONDS = 0
+def test_logged_in_users_read_the_primary(ngo):
     member = Client()
     member.force_login(UserFactory())
     replica, primary, response = reads(member, f"/en/ngos/{ngo.bin}/")
@@ -51,8 +49,7 @@ def test_logged_in_users_read_the_primary(settings, ngo):
     assert (replica, primary > 0) == (0, True)
 
 
-def test_a_visitor_reads_the_primary_right_after_their_own_write(client, settings, ngo):
-    settings.PUBLIC_CACHE_SECONDS = 0
+def test_a_visitor_reads_the_primary_right_after_their_own_write(client, ngo):
     write = client.post("/en/accounts/login/", {"username": "nobody@example.kz", "password": "x"})
     assert "primary_until" in write.cookies
     replica, primary, _response = reads(client, f"/en/ngos/{ngo.bin}/")
@@ -63,8 +60,7 @@ def test_a_visitor_reads_the_primary_right_after_their_own_write(client, setting
     assert (replica > 0, primary) == (True, 0)
 
 
-def test_writes_and_staff_pages_use_the_primary_only(client, settings):
-    settings.PUBLIC_CACHE_SECONDS = 0
+def test_writes_and_staff_pages_use_the_primary_only(client):
     with CaptureQueriesContext(connections["replica_0"]) as replica:
         client.post("/en/accounts/signup/", {"email": "new@example.kz"})
         client.get("/en/staff/")

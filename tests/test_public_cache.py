@@ -8,6 +8,11 @@ from registry.tests.factories import NGOFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _public_cache_on(settings):
+    settings.PUBLIC_CACHE_SECONDS = 60
+
+
 @pytest.fixture
 def ngo():
     return NGOFactory(name_en="Clean Steppe")
