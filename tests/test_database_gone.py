@@ -29,8 +29,8 @@ from tests.services import PrivatePostgres
 pg = PrivatePostgres(sys.argv[1])
 seen = {}
 
-def look(name, client, path, **extra):
-    r = client.get(path, **extra)
+def look(name, client, path, data=None, **extra):
+    r = client.post(path, data) if data is not None else client.get(path, **extra)
     seen[name] = {"status": r.status_code, "retry": r.get("Retry-After"),
                   "type": r["Content-Type"], "body": r.content.decode()}
 
@@ -51,13 +51,15 @@ look("page_kk", anonymous, "/kk/")
 look("api", anonymous, "/api/v1/ngos/", HTTP_ACCEPT_LANGUAGE="en")
 look("healthz", anonymous, "/healthz")
 look("mine", member, "/en/my/ngos/")
-look("write", member, "/en/my/ngos/new/")
+look("write", member, "/en/my/ngos/new/", data={"name_kk": "Жаңа", "name_ru": "Новое"})
 
 pg.start()
 look("after_page", anonymous, f"/en/ngos/{ngo.bin}/")
 look("after_api", anonymous, "/api/v1/ngos/")
 look("after_healthz", anonymous, "/healthz")
 look("after_mine", member, "/en/my/ngos/")
+from registry.models import NGO
+seen["ngos_after"] = NGO.objects.count()
 print(json.dumps(seen))
 """
 
@@ -119,3 +121,4 @@ def test_pages_api_and_healthz_answer_503_while_the_database_is_gone_and_recover
     assert seen["after_healthz"]["status"] == 200
     assert seen["after_mine"]["status"] == 200
     assert "Log out" in seen["after_mine"]["body"]
+    assert seen["ngos_after"] == 1  # the write refused while the database was gone left nothing
