@@ -124,8 +124,20 @@ def tree(process: psutil.Process) -> list:
     return [process, *process.children(recursive=True)]
 
 
-def postgres_processes() -> list:
-    return [p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
+def postgres_cpu() -> dict:
+    """CPU seconds of each PostgreSQL process (the server may serve others than this run)."""
+    seconds = {}
+    for process in psutil.process_iter(["name", "cpu_times"]):
+        times = process.info["cpu_times"]
+        if process.info["name"] == "postgres" and times is not None:
+            seconds[process.pid] = times.user + times.system
+    return seconds
+
+
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent busy so far."""
+    times = psutil.cpu_times()
+    return times.user + times.system + times.nice + getattr(times, "softirq", 0)
 
 
 def main() -> None:
@@ -168,8 +180,8 @@ def main() -> None:
     try:
         wait_for(f"http://127.0.0.1:{port}/healthz")
         app = psutil.Process(gunicorn.pid)
-        database = postgres_processes()
-        before = {"app": cpu_seconds(tree(app)), "db": cpu_seconds(database)}
+        database = postgres_cpu()
+        before = {"app": cpu_seconds(tree(app)), "machine": busy_seconds()}
         started = time.monotonic()
         locust = subprocess.Popen(
             [str(BIN / "locust"), "-f", str(Path(__file__).parent / "locustfile.py")]
@@ -187,7 +199,12 @@ def main() -> None:
             load_cpu = max(load_cpu, cpu_seconds(tree(load_process)))
             time.sleep(1)
         elapsed = time.monotonic() - started
-        after = {"app": cpu_seconds(tree(app)), "db": cpu_seconds(postgres_processes())}
+        now_db = postgres_cpu()
+        after = {
+            "app": cpu_seconds(tree(app)),
+            "machine": busy_seconds(),
+            "db": sum(t - database.get(pid, 0.0) for pid, t in now_db.items()),
+        }
         cache = "Redis" if env.get("REDIS_URL") else "each process's memory"
         report(work / "load_stats.csv", public_ngos, cache, elapsed, before, after, load_cpu)
     finally:
@@ -227,11 +244,17 @@ def report(stats_csv: Path, public_ngos: int, cache, elapsed, before, after, loa
             f"{row['50%']:>8}{row['95%']:>8}{row['Failure Count']:>8}"
         )
     available = cores * elapsed
-    app, db = after["app"] - before["app"], after["db"] - before["db"]
+    app, db = after["app"] - before["app"], after["db"]
+    others = after["machine"] - before["machine"] - app - db - load_cpu
     print(f"\nwhere the CPU went ({available:.0f} core-seconds available over {elapsed:.0f} s):")
-    print(f"  gunicorn (Django)      {app:7.1f} s  {100 * app / available:5.1f} %")
-    print(f"  PostgreSQL (all)       {db:7.1f} s  {100 * db / available:5.1f} %")
-    print(f"  locust (the clients)   {load_cpu:7.1f} s  {100 * load_cpu / available:5.1f} %")
+    for name, seconds in (
+        ("gunicorn (Django)", app),
+        ("PostgreSQL (all backends)", db),
+        ("locust (the clients)", load_cpu),
+        ("everything else on the machine", max(others, 0.0)),
+        ("idle", max(available - (after["machine"] - before["machine"]), 0.0)),
+    ):
+        print(f"  {name:32}{seconds:7.1f} s  {100 * seconds / available:5.1f} %")
     counted = json.loads(stats_csv.with_name("data.cache.json").read_text())
     answered = sum(counted.values()) or 1
     print(
