@@ -11,6 +11,7 @@ logged-in user's pages never enter it and are never served from it.
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -20,6 +21,14 @@ from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_request
+
+try:
+    from redis.exceptions import RedisError
+except ImportError:  # pragma: no cover - redis comes with celery[redis]
+    RedisError = OSError
+# A cache that cannot be reached is a cache that misses: pages are built, saves go through.
+CACHE_DOWN = (RedisError, OSError)
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "public-cache:generation"
 _conditional = ConditionalGetMiddleware(lambda request: None)
@@ -49,6 +58,8 @@ def _bump() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted or never made: a fresh one is new anyway
         generation()
+    except CACHE_DOWN as error:  # entries expire after PUBLIC_CACHE_SECONDS in any case
+        logger.warning("public cache not moved on: %s", error)
 
 
 def public_data_changed() -> None:
@@ -142,8 +153,12 @@ class PublicCacheMiddleware:
     def __call__(self, request):
         if settings.PUBLIC_CACHE_SECONDS <= 0 or not is_public_read(request):
             return self.get_response(request)
-        key = _key(request)
-        stored = cache.get(key)
+        try:
+            key = _key(request)
+            stored = cache.get(key)
+        except CACHE_DOWN as error:
+            logger.warning("public cache unavailable: %s", error)
+            return self.get_response(request)
         if stored is not None and request.path.startswith("/api/"):
             refused = _throttled(request)
             if refused is not None:
@@ -160,6 +175,9 @@ class PublicCacheMiddleware:
         if _cacheable_response(response):
             headers = [(n, v) for n, v in response.items() if n.lower() not in NOT_STORED]
             content = (response.status_code, headers, response.content)
-            cache.set(key, content, timeout=settings.PUBLIC_CACHE_SECONDS)
+            try:
+                cache.set(key, content, timeout=settings.PUBLIC_CACHE_SECONDS)
+            except CACHE_DOWN as error:
+                logger.warning("public cache unavailable: %s", error)
             response["X-Cache"] = "miss"
         return response

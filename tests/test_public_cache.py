@@ -101,3 +101,23 @@ def test_api_answers_from_the_cache_still_count_against_the_rate_limit(client, m
     assert answers[2]["X-Cache"] == "hit"
     assert answers[3].json()["code"] == "throttled"
     assert int(answers[3]["Retry-After"]) > 0
+
+
+def test_with_the_cache_server_gone_pages_are_built_and_saves_go_through(
+    client, ngo, settings, django_capture_on_commit_callbacks
+):
+    from tests.services import free_port
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nobody listens there
+        }
+    }
+    page = client.get(f"/en/ngos/{ngo.bin}/")
+    assert page.status_code == 200
+    assert "X-Cache" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        ngo.name_en = "Green Steppe"
+        ngo.save()
+    assert "Green Steppe" in client.get(f"/en/ngos/{ngo.bin}/").content.decode()
