@@ -1,4 +1,7 @@
 # make run  — install, start the embedded PostgreSQL, migrate, load demo data, serve on 127.0.0.1:$(PORT)
+# make stop — stop the embedded PostgreSQL cleanly (`make run` leaves it running for a fast restart)
+# make backup / make restore FILE=… — pg_dump / pg_restore of the database (README: Backups)
+# make load — the load profile of public traffic against gunicorn (bench/load/)
 # make test — lint, format check and the whole test suite on a real PostgreSQL
 SHELL := /bin/bash
 PY ?= $(shell command -v python3.11 || command -v python3)
@@ -7,7 +10,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_NGOS ?= 23000
 
-.PHONY: install run test lint format messages bench worker beat ci-deps
+.PHONY: install run test lint format messages bench worker beat ci-deps stop backup restore load
 
 # `make run` needs the runtime packages only; tests and lint add the development ones.
 $(BIN)/.installed-runtime: pyproject.toml
@@ -73,3 +76,16 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A config beat -l info
+
+stop:
+	$(BIN)/python -m config.dbtools stop
+
+backup:
+	$(BIN)/python -m config.dbtools backup
+
+restore:
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<name>.dump"; exit 2; }
+	$(BIN)/python -m config.dbtools restore "$(FILE)"
+
+load: install
+	$(BIN)/python bench/load/run.py

@@ -40,6 +40,13 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _no_public_cache(settings):
+    """Each request of a test builds its page afresh: tests change hooks, settings and the clock
+    between two visits. tests/test_public_cache.py turns the cache on."""
+    settings.PUBLIC_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -70,7 +70,14 @@ def error_body(detail: str, code: str, errors: dict | None = None) -> dict:
 
 
 def handle_exception(exc, context):
-    """DRF's handler, with its bodies rewritten into the one documented shape."""
+    """DRF's handler, with its bodies rewritten into the one documented shape.
+
+    A database that cannot be reached is a 503 with Retry-After, not a server error.
+    """
+    from .middleware import database_unavailable, unavailable_response
+
+    if database_unavailable(exc):
+        return unavailable_response(context["request"])
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -6,3 +6,8 @@ class ConfigConfig(AppConfig):
 
     name = "config"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import cache
+
+        cache.watch_public_models()

@@ -108,6 +108,9 @@ MIDDLEWARE = [
     "config.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
+    "config.cache.PublicCacheMiddleware",
+    "config.routers.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,6 +148,17 @@ DATABASES = {
         database_url(), conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
     )
 }
+# Streaming replicas of the primary: anonymous public reads go to them (config/routers.py).
+for number, url in enumerate(u for u in env("DATABASE_REPLICA_URLS").split(",") if u):
+    DATABASES[f"replica_{number}"] = {
+        **dj_database_url.parse(
+            url, conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+        ),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+# After a write, a client reads from the primary for this long (longer than replication lag).
+REPLICA_PIN_SECONDS = envint("REPLICA_PIN_SECONDS", 10)
 if env("DJANGO_TEST_DB_NAME"):  # lets two test runs share one server without sharing a database
     DATABASES["default"]["TEST"] = {"NAME": env("DJANGO_TEST_DB_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -220,9 +234,16 @@ CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": envint("LOCMEM_CACHE_ENTRIES", 1000)},
+        }
     )
 }
+# While the database is unreachable, pages and the API answer 503 asking clients to come back.
+RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
+# Anonymous public pages and API answers are kept this long (0: never), config/cache.py.
+PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 60)
 
 # Development prints mail to the console; production sends it through EMAIL_HOST.
 EMAIL_BACKEND = env(
@@ -310,7 +331,23 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL or None) 
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A message that cannot be published fails within seconds (the request that queued it goes on;
+# the row it concerns is queued again by registry.tasks.queue_waiting_work after this many).
+CELERY_BROKER_CONNECTION_TIMEOUT = envint("CELERY_BROKER_CONNECTION_TIMEOUT", 3)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 3, "socket_timeout": 10}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", "celery")
+REQUEUE_AFTER_SECONDS = envint("REQUEUE_AFTER_SECONDS", 60)
 CELERY_BEAT_SCHEDULE = {
+    "queue-waiting-work": {
+        "task": "registry.tasks.queue_waiting_work",
+        "schedule": 60,
+    },
     "mark-passive-ngos": {
         "task": "registry.tasks.mark_passive_ngos",
         "schedule": 24 * 60 * 60,
@@ -328,6 +365,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,
     },
 }
+
+# /healthz calls a scheduled task stale past twice its interval plus this, and a file in
+# OPEN_DATA_ROOT stale past OPEN_DATA_MAX_AGE_SECONDS (the files published for download).
+BEAT_GRACE_SECONDS = envint("BEAT_GRACE_SECONDS", 5 * 60)
+OPEN_DATA_ROOT = Path(env("OPEN_DATA_ROOT", str(MEDIA_ROOT / "open-data")))
+OPEN_DATA_MAX_AGE_SECONDS = envint("OPEN_DATA_MAX_AGE_SECONDS", 26 * 60 * 60)
 
 LOGGING = {
     "version": 1,

@@ -40,6 +40,8 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.cache import public_data_changed
+
 from .bin import bin_month, compact, is_valid, validate_bin
 from .import_files import CP1251_SPELLING, ImportFileError, fold, parse_file, validate_upload
 from .import_report import column_title, message
@@ -525,6 +527,7 @@ def _write(job: ImportJob, plan: Plan) -> None:
         ],
         batch_size=5 * WRITE_BATCH,
     )
+    public_data_changed()  # bulk writes send no signals
 
 
 def _start(job: ImportJob) -> None:
@@ -665,4 +668,5 @@ def _queue(job: ImportJob) -> None:
     from .tasks import import_register  # tasks imports this module
 
     language = translation.get_language()
-    transaction.on_commit(lambda: import_register.delay(job.pk, language))
+    # robust: with the broker down the upload still succeeds; tasks.queue_waiting_work queues it.
+    transaction.on_commit(lambda: import_register.delay(job.pk, language), robust=True)
