@@ -12,7 +12,8 @@ is large. Instead:
   filter (the exports, which stream every row, are not capped).
 * A word that is in no name (a typo: «Какмор» for «Камкор») is replaced by the name words
   (registry_nameword, kept by triggers) within one or two letters of it, found by trigram
-  distance — only when the search as typed finds nothing, so common searches never pay for it.
+  distance — only when the search as typed finds fewer than FEW, so common searches never pay
+  for it.
 """
 
 import re
@@ -28,6 +29,7 @@ from .models import Fold, name_sort_key
 
 COUNT_CAP = 10_000
 NAME_HIT = "name_hit"  # the alias that marks a text search: true when the NGO's name matches
+FEW = 10  # fewer exact hits than this, and words that are in no name are corrected too
 CANDIDATES = 30  # nearest name words (by trigram distance) whose spelling is then compared
 
 
@@ -45,11 +47,15 @@ def search(queryset, text: str):
         | SearchQuery(text, config="english", search_type="websearch")
     )
     matches = matching(queryset, query)
-    if matches.exists():
+    with index_scans():
+        found = matches.order_by().values("pk")[:FEW].count()
+    if found >= FEW:
         return matches
     corrected = corrected_query(text)
     if corrected is None:
         return matches
+    if found:  # «Мейрим» finds «Мейрам» by the Russian stem, and is a typo of «Мейірім» too
+        return matching(queryset, query | corrected)
     return matching(queryset, corrected).alias(approximate=Value(True))
 
 
@@ -148,11 +154,11 @@ class SearchPaginator(Paginator):
 
     @property
     def capped(self) -> bool:
-        return self.counted > COUNT_CAP
+        return is_search(self.object_list) and self.counted > COUNT_CAP
 
     @cached_property
     def count(self) -> int:
-        return min(self.counted, COUNT_CAP)
+        return min(self.counted, COUNT_CAP) if self.capped else self.counted
 
     def page(self, number):
         number = self.validate_number(number)

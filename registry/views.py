@@ -32,7 +32,7 @@ from .models import (
     report_year_due,
 )
 from .permissions import may_see_documents, ngo_for_representative
-from .search import COUNT_CAP, SearchPaginator
+from .search import SearchPaginator
 from .staff.compare import label
 
 PAGE_SIZES = (20, 50, 100)
@@ -92,7 +92,6 @@ def directory(request):
             "page": page,
             "page_sizes": PAGE_SIZES,
             "approximate": "approximate" in ngos.query.annotations,
-            "count_cap": COUNT_CAP,
             "filters_used": filters_used,
             "back": directory_query(request.GET),
         },
