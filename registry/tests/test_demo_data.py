@@ -106,6 +106,29 @@ def test_a_second_run_creates_nothing(demo_register):
     assert table_sizes() == before
 
 
+def test_the_fast_load_leaves_the_search_indexes_and_name_words_in_place(demo_register, client):
+    """The load drops the search indexes and builds them afresh: they are all there after it."""
+    from django.db import connection
+
+    from registry.models import SEARCH_INDEXES, NameWord
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'registry_ngo'")
+        indexes = {row[0] for row in cursor.fetchall()}
+    assert {index.name for index in SEARCH_INDEXES} <= indexes
+    ngo, word = next(
+        (ngo, word)
+        for ngo in NGO.objects.public().order_by("pk")
+        for word in ngo.name_ru.lower().split()
+        if len(word) >= 6 and word.isalpha()
+    )
+    assert NameWord.objects.filter(word=word).exists()
+    page = client.get("/ru/ngos/", {"q": word})
+    assert ngo.bin in page.content.decode()
+    typo = word[:2] + word[3] + word[2] + word[4:]  # two letters swapped
+    assert ngo.bin in client.get("/ru/ngos/", {"q": typo, "page_size": 100}).content.decode()
+
+
 # A register a reader would believe, on any day of the year (issue 11)
 
 
