@@ -47,8 +47,7 @@ def search(queryset, text: str):
         | SearchQuery(text, config="english", search_type="websearch")
     )
     matches = matching(queryset, query)
-    with index_scans():
-        found = matches.order_by().values("pk")[:FEW].count()
+    found = matches.order_by().values("pk")[:FEW].count()
     if found >= FEW:
         return matches
     corrected = corrected_query(text)
