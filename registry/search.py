@@ -192,7 +192,11 @@ def tiered_slice(queryset, bottom: int, top: int) -> list:
     found = list(names[bottom:top])
     if len(found) == top - bottom:
         return found
-    names_total = bottom + len(found) if found else names.order_by().values("pk")[:bottom].count()
+    if found:
+        names_total = bottom + len(found)
+    else:
+        with index_scans():
+            names_total = names.order_by().values("pk")[:bottom].count()
     start = max(0, bottom - names_total)
     others = queryset.filter(**{NAME_HIT: False}).order_by(*order)
     return found + list(others[start : start + top - bottom - len(found)])
