@@ -246,8 +246,11 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
             response["Last-Modified"] = http_date(modified.timestamp())
         return response
 
+    def list_last_modified(self):
+        return self.last_modified(self.filter_queryset(self.get_queryset()))
+
     def list(self, request, *args, **kwargs):
-        self._last_modified = self.last_modified(self.filter_queryset(self.get_queryset()))
+        self._last_modified = self.list_last_modified()
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
@@ -291,11 +294,12 @@ class NGOViewSet(ReadOnly):
     ordering_fields = ["registered_on", "bin", "name_kk", "name_ru", "name_en", "updated_at"]
 
     def last_modified(self, queryset):
-        """The register's latest change (an index answers it): a list cannot have changed later,
-        and a search does not have to read all its hits for it."""
-        if self.action == "list":
-            queryset = NGO.objects.all()
         return queryset.order_by().aggregate(latest=Max("updated_at"))["latest"]
+
+    def list_last_modified(self):
+        """The register's latest change (an index answers it): a list cannot have changed later,
+        and a search need neither run twice nor read all its hits for it."""
+        return self.last_modified(NGO.objects.all())
 
     def get_queryset(self):
         return (
