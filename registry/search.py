@@ -180,20 +180,23 @@ def index_scans(walk: bool = False):
     With `walk`, bitmap scans are off too: the page is read along the name-order index, which
     finds the first rows of a tier with thousands of hits at once, where the GIN bitmap would
     fetch and sort them all (140 ms for a name word in 6,000 of 250,000 NGOs). The settings are
-    local to a savepoint's transaction and restored afterwards."""
-    settings = {"enable_seqscan": "off", "enable_bitmapscan": "off" if walk else "on"}
-    with transaction.atomic(), connection.cursor() as cursor:
-        previous = {}
-        for name, value in settings.items():
-            cursor.execute(
-                "SELECT current_setting(%s), set_config(%s, %s, true)", [name, name, value]
-            )
-            previous[name] = cursor.fetchone()[0]
+    local to the transaction and restored afterwards."""
+    bitmaps = "off" if walk else "on"
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_bitmapscan'), "
+            "set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', %s, true)",
+            [bitmaps],
+        )
+        seqscan, bitmapscan = cursor.fetchone()[:2]
         try:
             yield
         finally:
-            for name, value in previous.items():
-                cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', %s, true), "
+                "set_config('enable_bitmapscan', %s, true)",
+                [seqscan, bitmapscan],
+            )
 
 
 def tiered_slice(queryset, bottom: int, top: int, total: int) -> list:

@@ -38,9 +38,12 @@ def test_names_that_match_come_first_each_tier_in_kazakh_alphabetical_order(clie
     assert "5 ұйым табылды" in page.content.decode()
 
 
+@pytest.mark.parametrize("walk_from", [1, 1000])  # read along the name-order index, or not
 @pytest.mark.parametrize("size", [1, 2, 3, 4])
-def test_pages_across_the_two_tiers_see_each_hit_once_in_order(client, ecology, size):
-    named, described = ecology
+def test_pages_across_the_two_tiers_see_each_hit_once_in_order(
+    client, ecology, size, walk_from, monkeypatch
+):
+    monkeypatch.setattr(search, "WALK_FROM", walk_from)
     whole = bins(client.get("/api/v1/ngos/", {"q": "экология", "page_size": 10}))
     paged, page = [], 1
     while True:
@@ -49,7 +52,8 @@ def test_pages_across_the_two_tiers_see_each_hit_once_in_order(client, ecology, 
             break
         paged += bins(response)
         page += 1
-    assert paged == whole and len(whole) == 5
+    named, described = ecology
+    assert paged == whole == [n.bin for n in (named[1], named[2], named[0], *described)]
 
 
 def test_above_the_cap_the_count_says_so_and_the_pages_stop_there(client, ecology, monkeypatch):
