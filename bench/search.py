@@ -98,15 +98,21 @@ def explain(url: str) -> None:
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     print(f"\n### {url}\n")
+    settings = {"enable_seqscan": "on", "enable_bitmapscan": "on"}  # as the request set them
     for query in queries.captured_queries:
         sql = query["sql"]
-        if "registry_ngo" not in sql or "SAVEPOINT" in sql or "set_config" in sql:
+        if "set_config" in sql:
+            for name in settings:
+                settings[name] = "off" if f"set_config('{name}', 'off'" in sql else "on"
+            continue
+        if "registry_ngo" not in sql or "SAVEPOINT" in sql:
             continue
         with connection.cursor() as cursor:
-            cursor.execute("SET enable_seqscan = %s", ["off" if "COUNT(*)" in sql else "on"])
+            for name, value in settings.items():
+                cursor.execute(f"SET {name} = {value}")
             cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}")
             plan = "\n".join(row[0] for row in cursor.fetchall())
-            cursor.execute("RESET enable_seqscan")
+            cursor.execute("RESET enable_seqscan; RESET enable_bitmapscan")
         print(f"```\n{plan}\n```\n")
 
 
