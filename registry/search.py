@@ -205,14 +205,25 @@ def tiered_slice(queryset, bottom: int, top: int, total: int) -> list:
     order = queryset.query.order_by[1:]
     names = queryset.filter(**{NAME_HIT: True}).order_by(*order)
     others = queryset.filter(**{NAME_HIT: False}).order_by(*order)
-    with index_scans():  # exact below the limit, and then the page lies within the names
-        names_total = names.order_by().values("pk")[: max(WALK_FROM, top)].count()
-    found = []
-    if bottom < names_total:
-        with index_scans(walk=names_total >= WALK_FROM):
+    if total < WALK_FROM:  # few hits: the GIN bitmap and a sort serve both tiers
+        names_total = None
+        with index_scans():
             found = list(names[bottom:top])
+    else:
+        with index_scans():  # exact below the limit, and then the page lies within the names
+            names_total = names.order_by().values("pk")[: max(WALK_FROM, top)].count()
+        found = []
+        if bottom < names_total:
+            with index_scans(walk=names_total >= WALK_FROM):
+                found = list(names[bottom:top])
     if len(found) == top - bottom:
         return found
+    if names_total is None:
+        if found:
+            names_total = bottom + len(found)
+        else:
+            with index_scans():
+                names_total = names.order_by().values("pk")[:bottom].count()
     start = max(0, bottom - names_total)
     with index_scans(walk=total - names_total >= WALK_FROM):
         return found + list(others[start : start + top - bottom - len(found)])
