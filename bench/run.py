@@ -128,9 +128,9 @@ def page_size_row(client: Client) -> Row:
 
 
 def page_rows() -> list[Row]:
-    from registry.models import NGO, Region
+    from registry.models import NGO
 
-    region = Region.objects.get(kato=REGION_KATO).pk
+    region = REGION_KATO  # the filters take KATO codes
     member = NGO.objects.filter(status=NGO.Status.ACTIVE, memberships__isnull=False).order_by("pk")
     umbrella = NGO.objects.filter(member_links__isnull=False).order_by("pk")
     client = Client()
@@ -261,11 +261,11 @@ def print_table(rows: list[Row]) -> None:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(line, widths, strict=True)))
 
 
-def describe_register() -> None:
+def describe_register(database: str = BENCH_DATABASE) -> None:
     from registry.models import NGO, AnnualReport
 
     print(
-        f"Database {BENCH_DATABASE}: {NGO.objects.count():,} NGOs, "
+        f"Database {database}: {NGO.objects.count():,} NGOs, "
         f"{AnnualReport.objects.count():,} annual reports; {os.cpu_count()} CPUs, "
         f"load average {os.getloadavg()[0]:.2f}; {WARMUP} warm-up + {RUNS} timed requests each."
     )
@@ -276,9 +276,14 @@ def main() -> int:
     fill_register()
     describe_register()
     import competitions  # noqa: E402 - bench/competitions.py, beside this file
+    import search  # noqa: E402 - bench/search.py: search at 25,000 and at 250,000 NGOs
 
     rows = page_rows() + competitions.rows(Row, page_row, query_count, Client) + import_rows()
+    rows += search.search_rows(BENCH_NGOS)
     print_table(rows)
+    large = search.large_rows()
+    print_table(large)
+    rows += large
     return 1 if any(r.passed is False for r in rows) else 0
 
 

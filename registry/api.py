@@ -17,10 +17,11 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from config.api import ErrorSerializer, conditional
+from config.api import ErrorSerializer, Pagination, conditional
 
 from .filters import NGOApiFilter
 from .models import MONEY_LIMIT, NGO, ActivityArea, AnnualReport, LegalForm, Region, StateBody
+from .search import COUNT_CAP, SearchPaginator
 
 
 def kato_of(**kwargs):
@@ -201,6 +202,31 @@ CONDITIONAL = {
 }
 
 
+class NGOPagination(Pagination):
+    """The shared paging, with the text search's count capped (registry.search explains why)."""
+
+    django_paginator_class = SearchPaginator
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["count_capped"] = self.page.paginator.capped
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count"]["description"] = (
+            f"Number of results; with `q`, exact up to {COUNT_CAP:,} and {COUNT_CAP:,} above."
+        )
+        schema["properties"]["count_capped"] = {
+            "type": "boolean",
+            "example": False,
+            "description": f"True when a search (`q`) has more than {COUNT_CAP:,} results: "
+            f"`count` is then {COUNT_CAP:,} and pages reach the first {COUNT_CAP:,} only "
+            "(narrow the search, or download the export, which has every row).",
+        }
+        return schema
+
+
 class ReadOnly(viewsets.ReadOnlyModelViewSet):
     """Responses carry ETag (and Last-Modified where records have it) and answer 304."""
 
@@ -220,8 +246,11 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
             response["Last-Modified"] = http_date(modified.timestamp())
         return response
 
+    def list_last_modified(self):
+        return self.last_modified(self.filter_queryset(self.get_queryset()))
+
     def list(self, request, *args, **kwargs):
-        self._last_modified = self.last_modified(self.filter_queryset(self.get_queryset()))
+        self._last_modified = self.list_last_modified()
         return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
@@ -239,7 +268,11 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
                 "q",
                 OpenApiTypes.STR,
                 description="Words of the name or "
-                "description in Kazakh, Russian or English, or the start of a BIN.",
+                "description in Kazakh, Russian or English, or the start of a BIN. Unless "
+                "`ordering` is given, NGOs whose name matches come first, then those whose "
+                "description does, each in name order; a word in no name is taken for a typo of "
+                "the nearest name words when the search finds nothing. The count is capped "
+                f"(see `count_capped`) at {COUNT_CAP:,}.",
                 examples=[OpenApiExample("Russian", value="молодёжь")],
             ),
             OpenApiParameter(
@@ -257,15 +290,22 @@ class NGOViewSet(ReadOnly):
     lookup_field = "bin"
     lookup_value_regex = r"\d{12}"
     filterset_class = NGOApiFilter
+    pagination_class = NGOPagination
     ordering_fields = ["registered_on", "bin", "name_kk", "name_ru", "name_en", "updated_at"]
 
     def last_modified(self, queryset):
         return queryset.order_by().aggregate(latest=Max("updated_at"))["latest"]
 
+    def list_last_modified(self):
+        """The register's latest change (an index answers it): a list cannot have changed later,
+        and a search need neither run twice nor read all its hits for it."""
+        return self.last_modified(NGO.objects.all())
+
     def get_queryset(self):
         return (
             NGO.objects.public()
             .select_related("legal_form", "region")
+            .defer("search_document", "name_document")
             .prefetch_related(
                 Prefetch("activity_areas", queryset=ActivityArea.objects.only("id", "code"))
             )

@@ -3,9 +3,11 @@
 import django_filters
 from django import forms
 from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import NGO, ActivityArea, LegalForm, Region
+from .search import is_search, relevance_order
 
 PUBLIC_STATUS_CHOICES = [(s.value, s.label) for s in NGO.PUBLIC_STATUSES]
 
@@ -108,8 +110,8 @@ class NGOFilter(django_filters.FilterSet):
     def qs(self):
         queryset = super().qs
         if not self.form.cleaned_data.get("sort"):
-            if "relevance" in queryset.query.annotations:
-                return queryset.order_by(F("relevance").desc(nulls_last=True), "pk")
+            if is_search(queryset):
+                return relevance_order(queryset, get_language())
             return queryset.order_by_name()
         return queryset
 

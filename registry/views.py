@@ -4,7 +4,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +32,7 @@ from .models import (
     report_year_due,
 )
 from .permissions import may_see_documents, ngo_for_representative
+from .search import SearchPaginator
 from .staff.compare import label
 
 PAGE_SIZES = (20, 50, 100)
@@ -40,7 +40,11 @@ MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names 
 
 
 def directory_queryset(params, filterset_class=NGOFilter):
-    ngos = NGO.objects.public().select_related("region", "legal_form")
+    ngos = (
+        NGO.objects.public()
+        .select_related("region", "legal_form")
+        .defer("search_document", "name_document")
+    )
     return filterset_class(params, queryset=ngos)
 
 
@@ -76,7 +80,7 @@ def directory(request):
     ngos = ngos.prefetch_related(
         Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
     )
-    page = Paginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
+    page = SearchPaginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
     filters_used = sum(
         1 for name in filterset.form.fields if name not in ("q", "sort") and request.GET.get(name)
     )

@@ -106,6 +106,28 @@ def test_a_second_run_creates_nothing(demo_register):
     assert table_sizes() == before
 
 
+def test_the_fast_load_leaves_the_search_indexes_and_name_words_in_place(demo_register, client):
+    """The load drops the search indexes and builds them afresh: they are all there after it."""
+    from django.db import connection
+
+    from registry.models import SEARCH_INDEXES, NameWord
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'registry_ngo'")
+        indexes = {row[0] for row in cursor.fetchall()}
+    assert {index.name for index in SEARCH_INDEXES} <= indexes
+    named = Counter()
+    for name in NGO.objects.public().values_list("name_ru", flat=True):
+        named.update({w for w in name.lower().split() if len(w) >= 6 and w.isalpha()})
+    word = min(named, key=lambda w: (named[w], w))  # in the fewest names
+    ngo = NGO.objects.public().get(name_ru__icontains=f" {word}")
+    assert NameWord.objects.filter(word=word.replace("ё", "е")).exists()
+    page = client.get("/ru/ngos/", {"q": word})
+    assert ngo.bin in page.content.decode()
+    typo = word[:2] + word[3] + word[2] + word[4:]  # two letters swapped
+    assert ngo.bin in client.get("/ru/ngos/", {"q": typo, "page_size": 100}).content.decode()
+
+
 # A register a reader would believe, on any day of the year (issue 11)
 
 

@@ -1,0 +1,144 @@
+"""Search at the scale of a register grown tenfold: 250,000 NGOs, in a database of its own.
+
+Run by bench/run.py (after the 25,000-NGO measurements), or alone:
+    .venv/bin/python bench/search.py            # the figures
+    .venv/bin/python bench/search.py --explain  # and the plans of a common word's queries
+The first run creates `bench_search_250k` and fills it with `load_demo_data --ngos 250000`
+(a few minutes); later runs reuse it. Drop the database to start afresh.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import run  # noqa: E402 - bench/run.py: Django set up, the Row and the timing helpers
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+LARGE_DATABASE, LARGE_NGOS = "bench_search_250k", 250_000
+TARGET_MS = {LARGE_NGOS: 100, run.BENCH_NGOS: 50}
+# In every demo NGO's description ("works in the territory of ..."): the most common words.
+COMMON_WORDS = {"kk": "аумағында", "ru": "территории", "en": "work"}
+# In 85% of the names ("public association/foundation"): the most common name words.
+NAME_WORDS = {"kk": "қоғамдық", "ru": "общественный", "en": "public"}
+
+
+def use_database(name: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def fill(ngos: int) -> None:
+    from registry.models import NGO
+
+    call_command("migrate", verbosity=0)
+    if NGO.objects.count() < ngos:
+        call_command("load_demo_data", ngos=ngos)
+
+
+def search_rows(ngos: int) -> list:
+    """The searches of the issue at this register's size, each against its target."""
+    from registry.models import NGO
+
+    target = TARGET_MS[ngos]
+    scale = f"{ngos // 1000}k"
+    client = Client()
+    rows = []
+    for label, words in (("common word", COMMON_WORDS), ("name word", NAME_WORDS)):
+        for lang, word in words.items():
+            rows.append(
+                run.page_row(
+                    client,
+                    f"{scale} directory {lang}: {label} «{word}»",
+                    f"/{lang}/ngos/?q={word}",
+                    target,
+                )
+            )
+            rows.append(
+                run.page_row(
+                    client,
+                    f"{scale} API {lang}: {label} «{word}»",
+                    f"/api/v1/ngos/?q={word}",
+                    target,
+                )
+            )
+    rare = f"?q={run.SEARCH_WORD}&region={run.REGION_KATO}&area={run.AREA_CODE}"
+    rows.append(
+        run.page_row(
+            client, f"{scale} directory: rare word + region + area", f"/ru/ngos/{rare}", target
+        )
+    )
+    rows.append(
+        run.page_row(
+            client, f"{scale} API: rare word + region + area", f"/api/v1/ngos/{rare}", target
+        )
+    )
+    rows.append(run.page_row(client, f"{scale} directory, no search", "/ru/ngos/", target))
+    rows.append(
+        run.page_row(
+            client, f"{scale} directory: one-word typo «Какмор»", "/ru/ngos/?q=Какмор", target
+        )
+    )
+    ngo = NGO.objects.public().order_by("pk").first()
+    rows.append(run.page_row(client, f"{scale} NGO page", f"/ru/ngos/{ngo.bin}/", target // 2))
+    return rows
+
+
+def explain(url: str) -> None:
+    """EXPLAIN ANALYZE of every query of one request that reads the NGO table."""
+    client = Client()
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    print(f"\n### {url}\n")
+    settings = {"enable_seqscan": "on", "enable_bitmapscan": "on"}  # as the request set them
+    for query in queries.captured_queries:
+        sql = query["sql"]
+        if "set_config" in sql:
+            for name in settings:
+                settings[name] = "off" if f"set_config('{name}', 'off'" in sql else "on"
+            continue
+        if "registry_ngo" not in sql or "SAVEPOINT" in sql:
+            continue
+        with connection.cursor() as cursor:
+            for name, value in settings.items():
+                cursor.execute(f"SET {name} = {value}")
+            cursor.execute(f"EXPLAIN (ANALYZE, COSTS OFF) {sql}")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            cursor.execute("RESET enable_seqscan; RESET enable_bitmapscan")
+        print(f"```\n{plan}\n```\n")
+
+
+def large_rows() -> list:
+    use_database(LARGE_DATABASE)
+    fill(LARGE_NGOS)
+    run.describe_register(LARGE_DATABASE)
+    return search_rows(LARGE_NGOS)
+
+
+def main() -> int:
+    from django.conf import settings
+
+    settings.DEBUG = False  # as run.use_bench_database: measure what production runs
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    rows = large_rows()
+    run.print_table(rows)
+    if "--explain" in sys.argv:
+        for url in (
+            f"/ru/ngos/?q={COMMON_WORDS['ru']}",
+            f"/kk/ngos/?q={NAME_WORDS['kk']}",
+            "/ru/ngos/?q=Какмор",
+        ):
+            explain(url)
+    return 1 if any(r.passed is False for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
