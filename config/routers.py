@@ -18,7 +18,11 @@ from django.conf import settings
 from .cache import is_public_read
 
 PIN_COOKIE = "primary_until"
-public_read: contextvars.ContextVar[bool] = contextvars.ContextVar("public_read", default=False)
+# The replica this request reads (one per request, so that its queries see one snapshot and
+# session settings made for a query apply to it), or None: the primary.
+public_read: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "public_read", default=None
+)
 
 
 def replicas() -> list[str]:
@@ -27,10 +31,8 @@ def replicas() -> list[str]:
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        aliases = replicas()
-        if aliases and public_read.get():
-            return random.choice(aliases)
-        return "default"
+        alias = public_read.get()
+        return alias if alias in settings.DATABASES else "default"
 
     def db_for_write(self, model, **hints):
         return "default"
@@ -51,14 +53,14 @@ class ReplicaMiddleware:
             return self.get_response(request)
         pinned = request.COOKIES.get(PIN_COOKIE, "")
         fresh_write = pinned.isdigit() and int(pinned) > time.time()
-        replica = is_public_read(request) and not fresh_write
+        replica = random.choice(replicas()) if is_public_read(request) and not fresh_write else None
         token = public_read.set(replica)
         try:
             response = self.get_response(request)
         finally:
             public_read.reset(token)
         if replica and response.streaming:  # an export reads as it is sent
-            response.streaming_content = _reading_replica(response.streaming_content)
+            response.streaming_content = _reading_replica(response.streaming_content, replica)
         if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE"):
             until = int(time.time()) + settings.REPLICA_PIN_SECONDS
             response.set_cookie(
@@ -72,8 +74,8 @@ class ReplicaMiddleware:
         return response
 
 
-def _reading_replica(chunks):
-    token = public_read.set(True)
+def _reading_replica(chunks, alias: str):
+    token = public_read.set(alias)
     try:
         yield from chunks
     finally:

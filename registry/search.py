@@ -21,7 +21,7 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import connections, router, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.utils.functional import cached_property
 
@@ -32,6 +32,13 @@ NAME_HIT = "name_hit"  # the alias that marks a text search: true when the NGO's
 FEW = 10  # fewer exact hits than this, and words that are in no name are corrected too
 WALK_FROM = 1_000  # a tier with this many hits is read along the name-order index
 CANDIDATES = 30  # nearest name words (by trigram distance) whose spelling is then compared
+
+
+def _reading():
+    """The database this request reads the register from (a replica for public reads)."""
+    from .models import NGO
+
+    return router.db_for_read(NGO)
 
 
 def search(queryset, text: str):
@@ -101,7 +108,7 @@ def allowed_distance(word: str) -> int:
 
 def corrections(words: list[str]) -> dict[str, list[str]]:
     """For each typed (folded) word, the name words nearest in spelling; itself if it is one."""
-    with connection.cursor() as cursor:
+    with connections[_reading()].cursor() as cursor:
         cursor.execute(
             "SELECT t.typed, w.word FROM unnest(%s::text[]) AS t(typed) CROSS JOIN LATERAL "
             "(SELECT word FROM registry_nameword ORDER BY word <-> t.typed LIMIT %s) AS w",
@@ -119,7 +126,7 @@ def corrections(words: list[str]) -> dict[str, list[str]]:
 
 def corrected_query(text: str) -> SearchQuery | None:
     """The search with each word replaced by the name words it is a typo of; None if no word is."""
-    with connection.cursor() as cursor:
+    with connections[_reading()].cursor() as cursor:
         cursor.execute("SELECT registry_fold(%s)", [text])
         words = list(dict.fromkeys(re.findall(r"\w+", cursor.fetchone()[0])))
     if not words:
@@ -182,7 +189,8 @@ def index_scans(walk: bool = False):
     fetch and sort them all (140 ms for a name word in 6,000 of 250,000 NGOs). The settings are
     local to the transaction and restored afterwards."""
     bitmaps = "off" if walk else "on"
-    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+    using = _reading()
+    with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
         cursor.execute(
             "SELECT current_setting('enable_seqscan'), current_setting('enable_bitmapscan'), "
             "set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', %s, true)",

@@ -8,7 +8,7 @@ region or activity area; such tables show them in a row of their own ("not broke
 
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Sum
 
 from registry.models import ActivityArea, Region
@@ -61,7 +61,9 @@ def _rolled_up(queryset, prefix: str, measures: str, extra: tuple = ()):
         *extra,
     ]
     names = ["year", "mechanism", "region", "area", *(f"m{i}" for i in range(len(extra)))]
-    sql, params = queryset.order_by().values_list(*lookups).query.sql_with_params()
+    rows = queryset.order_by().values_list(*lookups)
+    connection = connections[rows.db]  # the replica of a public read, or the primary
+    sql, params = rows.query.sql_with_params()
     # The ORM names each column after its lookup (in an order of its own choosing).
     columns = ", ".join(
         f"src.{connection.ops.quote_name(lookup)} AS {name}"

@@ -35,6 +35,7 @@ def test_anonymous_public_reads_go_to_the_replica(client, ngo):
         "/en/ngos/export.csv",
         "/api/v1/ngos/",
         f"/api/v1/ngos/{ngo.bin}/",
+        "/en/tenders/stats/",
     ):
         replica, primary, _response = reads(client, url)
         assert replica > 0, url
