@@ -15,12 +15,11 @@ DEMO_NGOS ?= 23000
 # `make run` needs the runtime packages only; tests and lint add the development ones.
 $(BIN)/.installed-runtime: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q --no-compile --disable-pip-version-check -e .
 	touch $@
 
 $(BIN)/.installed: $(BIN)/.installed-runtime
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]'
 	touch $@
 
 install: $(BIN)/.installed
@@ -32,9 +31,7 @@ run: $(BIN)/.installed-runtime
 	@echo "##  DEVELOPMENT SERVER (DJANGO_DEBUG=$$DJANGO_DEBUG): demo accounts, a local secret key."
 	@echo "##  Never expose it to a network; deploy with gunicorn and DJANGO_DEBUG=0 (README)."
 	@echo "################################################################################"
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_data --ngos $(DEMO_NGOS)
-	$(BIN)/python manage.py load_tenders_demo
+	$(BIN)/python manage.py load_demo --ngos $(DEMO_NGOS)
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Under CI no test may skip: Chromium (browser tests) and gettext (translation tests) come from

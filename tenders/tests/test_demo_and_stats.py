@@ -1,7 +1,6 @@
 from django.core.management import call_command
 
 from registry.models import NGO
-from registry.tests.factories import NGOFactory
 from tenders import stats
 from tenders.models import Competition
 
@@ -18,10 +17,9 @@ def _by(rows):
 
 
 def test_demo_competitions_reproduce_the_published_figures(db):
-    """One load (it is the size of a real year) and everything a reader checks against it."""
-    NGOFactory.create_batch(34)  # the 33 honorary titles go to 33 different NGOs
-    NGOFactory(registered_on="2001-05-01")
-    call_command("load_tenders_demo")
+    """One load (it is the size of a real year) and everything a reader checks against it, made
+    by the command `make run` uses: the register, then each app's demo."""
+    call_command("load_demo", ngos=300)
 
     years = _by(stats.table("year"))
     for year, figures in PUBLISHED.items():
@@ -44,6 +42,6 @@ def test_demo_competitions_reproduce_the_published_figures(db):
     open_now = [c for c in Competition.objects.filter(status="accepting") if c.is_accepting()]
     assert len(open_now) >= 3
 
-    count = Competition.objects.count()
-    call_command("load_tenders_demo")
-    assert Competition.objects.count() == count
+    counts = NGO.objects.count(), Competition.objects.count()
+    call_command("load_demo", ngos=300)
+    assert (NGO.objects.count(), Competition.objects.count()) == counts
