@@ -32,7 +32,7 @@ run: $(BIN)/.installed-runtime
 	@echo "##  Never expose it to a network; deploy with gunicorn and DJANGO_DEBUG=0 (README)."
 	@echo "################################################################################"
 	$(BIN)/python manage.py load_demo --ngos $(DEMO_NGOS)
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 # Under CI no test may skip: Chromium (browser tests) and gettext (translation tests) come from
 # Debian when missing, and Redis (the Celery test) is started when it is installed but not running.
