@@ -160,3 +160,15 @@ def test_the_years_results_csv_names_every_award_by_its_codes(client):
     assert row["Присуждённая сумма, тенге"] == "2500000"
     assert still_open.number not in text
     assert client.get(f"/ru/tenders/results/{competition.year - 1}.csv").status_code == 200
+
+
+def test_statistics_are_kept_until_the_data_changes(client, django_assert_max_num_queries):
+    competition, _application, _loser = _published()
+    first = client.get("/ru/tenders/stats/", {"year": competition.year})
+    (row,) = first.context["tables"][0][2]
+    assert row.winners == 1
+    with django_assert_max_num_queries(4):  # the tables come from the cache: no roll-up
+        client.get("/ru/tenders/stats/", {"year": competition.year})
+    _published()  # another competition publishes its results: the cached tables are stale
+    (row,) = client.get("/ru/tenders/stats/", {"year": competition.year}).context["tables"][0][2]
+    assert row.winners == 2
