@@ -15,7 +15,7 @@ DEMO_NGOS ?= 23000
 # `make run` needs the runtime packages only; tests and lint add the development ones.
 $(BIN)/.installed-runtime: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --no-compile --disable-pip-version-check -e .
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e .
 	touch $@
 
 $(BIN)/.installed: $(BIN)/.installed-runtime
