@@ -1,24 +1,15 @@
 """Public pages of who funds whom: each organising state body and each recipient NGO, with CSV."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from registry import exports
 from registry.models import NGO, StateBody
 
 from . import funding
 from .models import Competition
 
 RECIPIENTS_SHOWN = 100
-
-
-def _csv(filename: str):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
-    return response, csv.writer(response, delimiter=";")
 
 
 def organiser_list(request):
@@ -47,38 +38,32 @@ def organiser_detail(request, code: str):
 
 def organiser_recipients_csv(request, code: str):
     body = get_object_or_404(StateBody, code=code)
-    response, writer = _csv(f"recipients-{body.code}.csv")
-    writer.writerow([_("BIN"), _("Recipient"), _("Awards"), _("Total awarded, tenge")])
-    for row in funding.recipients(body):
-        writer.writerow([row.bin or "", row.name, row.count, row.total])
-    return response
+    header = [_("BIN"), _("Recipient"), _("Awards"), _("Total awarded, tenge")]
+    rows = ([row.bin or "", row.name, row.count, row.total] for row in funding.recipients(body))
+    return exports.table_response(f"recipients-{body.code}.csv", header, rows)
 
 
 def recipient_csv(request, bin: str):
     ngo = get_object_or_404(NGO.objects.public(), bin=bin)
-    response, writer = _csv(f"state-funding-{ngo.bin}.csv")
-    writer.writerow(
+    header = [
+        _("Year"),
+        _("Competition"),
+        _("Funding mechanism"),
+        _("Organiser code"),
+        _("Organiser"),
+        _("Lot"),
+        _("Amount awarded, tenge"),
+    ]
+    rows = (
         [
-            _("Year"),
-            _("Competition"),
-            _("Funding mechanism"),
-            _("Organiser code"),
-            _("Organiser"),
-            _("Lot"),
-            _("Amount awarded, tenge"),
+            award.lot.competition.year,
+            award.lot.competition.number,
+            award.lot.competition.get_mechanism_display(),
+            award.lot.competition.organiser.code,
+            award.lot.competition.organiser.name,
+            award.lot.code,
+            award.amount,
         ]
+        for award in funding.received_by(ngo)
     )
-    for award in funding.received_by(ngo):
-        competition = award.lot.competition
-        writer.writerow(
-            [
-                competition.year,
-                competition.number,
-                competition.get_mechanism_display(),
-                competition.organiser.code,
-                competition.organiser.name,
-                award.lot.code,
-                award.amount,
-            ]
-        )
-    return response
+    return exports.table_response(f"state-funding-{ngo.bin}.csv", header, rows)

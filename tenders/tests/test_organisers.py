@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _csv(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def test_an_organisers_page_shows_its_competitions_years_and_recipients(client):
@@ -45,6 +46,13 @@ def test_an_organisers_page_shows_its_competitions_years_and_recipients(client):
         [small.bin, small.name, "1", "1000000"],
         ["", "Old Union", "1", "500000"],
     ]
+
+
+def test_a_recipient_named_like_a_formula_is_text_in_the_csv(client):
+    mci = organiser("mci")
+    published_round(mci, 2024, [('=HYPERLINK("http://x.kz","pay")', 500_000)])
+    rows = _csv(client.get(f"/en/tenders/organisers/{mci.code}/recipients.csv"))
+    assert rows[1][1] == '\'=HYPERLINK("http://x.kz","pay")'
 
 
 def test_the_organisers_page_runs_a_constant_number_of_queries(client):
