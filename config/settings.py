@@ -244,6 +244,8 @@ CACHES = {
 RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
 # Anonymous public pages and API answers are kept this long (0: never), config/cache.py.
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 60)
+# A search's capped count is kept this long within one generation of the public data (0: never).
+SEARCH_COUNT_SECONDS = envint("SEARCH_COUNT_SECONDS", 600)
 
 # Development prints mail to the console; production sends it through EMAIL_HOST.
 EMAIL_BACKEND = env(

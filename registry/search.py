@@ -16,10 +16,13 @@ is large. Instead:
   for it.
 """
 
+import hashlib
 import re
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
@@ -156,8 +159,7 @@ class SearchPaginator(Paginator):
         """The exact count, or COUNT_CAP + 1 for a search with more hits than the cap."""
         if not is_search(self.object_list):
             return Paginator.count.func(self)
-        with index_scans():
-            return self.object_list.order_by().values("pk")[: COUNT_CAP + 1].count()
+        return capped_count(self.object_list.order_by().values("pk"))
 
     @property
     def capped(self) -> bool:
@@ -176,6 +178,28 @@ class SearchPaginator(Paginator):
             page = tiered_slice(queryset, bottom, top, self.counted)
             return self._get_page(page, number, self)
         return self._get_page(queryset[bottom:top], number, self)
+
+
+def capped_count(rows) -> int:
+    """Counting up to the cap is most of a common word's cost, and the count changes only with
+    the data: popular searches keep it for one generation of the public data (config.cache), as
+    the competition statistics keep their tables. Keyed by the statement itself, so each filter,
+    scope and language has its own."""
+    from config.cache import CACHE_DOWN, generation
+
+    def count() -> int:
+        with index_scans():
+            return rows[: COUNT_CAP + 1].count()
+
+    if settings.SEARCH_COUNT_SECONDS <= 0:
+        return count()
+    sql, params = rows.query.sql_with_params()
+    digest = hashlib.sha256(repr((rows.db, sql, params)).encode()).hexdigest()
+    try:
+        key = f"search-count:{generation()}:{digest}"
+        return cache.get_or_set(key, count, timeout=settings.SEARCH_COUNT_SECONDS)
+    except CACHE_DOWN:
+        return count()
 
 
 @contextmanager

@@ -1,6 +1,8 @@
 """A search lists names that match first, counts up to a cap and pages without ranking every hit."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from registry import search
 from registry.tests.factories import NGOFactory
@@ -101,3 +103,18 @@ def test_the_schema_documents_the_capped_count(client):
     schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
     page = schema["components"]["schemas"]["PaginatedNGOListList"]
     assert page["properties"]["count_capped"]["type"] == "boolean"
+
+
+def test_a_searchs_count_is_kept_until_the_register_changes(client, ecology, settings):
+    settings.SEARCH_COUNT_SECONDS = 600
+    with CaptureQueriesContext(connection) as counted:
+        assert client.get("/ru/ngos/", {"q": "экология"}).context["page"].paginator.count == 5
+    assert any(f"LIMIT {search.COUNT_CAP + 1}" in q["sql"] for q in counted.captured_queries)
+    assert client.get("/ru/ngos/", {"q": "экология"}).context["page"].paginator.count == 5
+    with CaptureQueriesContext(connection) as first:
+        client.get("/ru/ngos/", {"q": "экология"})
+    capped = f"LIMIT {search.COUNT_CAP + 1}"
+    assert not any(capped in q["sql"] for q in first.captured_queries)  # kept, not counted
+    NGOFactory(name_ru="Экологический союз «Тау»", name_kk="«Тау» экология одағы")
+    assert client.get("/ru/ngos/", {"q": "экология"}).context["page"].paginator.count == 6
+    assert client.get("/ru/ngos/", {"q": "экология", "region": "750000000"}).status_code == 200
