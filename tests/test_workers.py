@@ -65,11 +65,20 @@ def register(count: int) -> str:
     return "\r\n".join([header, *rows])
 
 
+def worker_database_url() -> str:
+    """The server the app uses (TCP, or the embedded server's socket) with the test database."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from config.dbtools import database_url
+
+    parts = urlsplit(database_url())
+    return urlunsplit(parts._replace(path="/" + connection.settings_dict["NAME"]))
+
+
 def environment(settings, broker: str, **extra) -> dict:
-    db = connection.settings_dict
     return {
         **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": worker_database_url(),
         "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "CELERY_BROKER_URL": broker,
         "CELERY_RESULT_BACKEND": "",
