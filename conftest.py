@@ -44,7 +44,7 @@ def _no_public_cache(settings):
     """Each request of a test builds its page afresh: tests change hooks, settings and the clock
     between two visits. tests/test_public_cache.py turns the cache on."""
     settings.PUBLIC_CACHE_SECONDS = 0
-    settings.SEARCH_COUNT_SECONDS = 0
+    settings.GENERATION_CACHE_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

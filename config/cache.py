@@ -1,7 +1,8 @@
 """A short-lived cache of what anonymous visitors see: public pages and the open-data API.
 
-One mechanism: every key carries the *generation* of the public data, and any change to
-a model of the public apps (a save, a delete, a change of links, or a bulk write that calls
+One mechanism: every entry carries the *generation* of the public data it was built in (results
+derived from the data, `per_generation`, carry it in their key), and any change to a model of
+the public apps (a save, a delete, a change of links, or a bulk write that calls
 `public_data_changed()`) moves the generation on, so the next visitor gets a fresh page. Entries
 also expire after PUBLIC_CACHE_SECONDS, which bounds what a missed change could show.
 
@@ -19,7 +20,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, set_response_etag
 from django.utils.translation import get_language_from_request
 
 try:
@@ -60,6 +61,23 @@ def _bump() -> None:
         generation()
     except CACHE_DOWN as error:  # entries expire after PUBLIC_CACHE_SECONDS in any case
         logger.warning("public cache not moved on: %s", error)
+
+
+def per_generation(name: str, compute, seconds: int | None = None):
+    """What `compute()` returns, kept for this generation of the public data under `name`.
+
+    The one place for results derived from public data only (a search's capped count, the
+    competition statistics, the directory's filter lists): they change only when the data does,
+    so they are computed once per generation, kept at most `seconds` (GENERATION_CACHE_SECONDS;
+    0 computes every time) and computed afresh when the cache cannot be reached."""
+    seconds = settings.GENERATION_CACHE_SECONDS if seconds is None else seconds
+    if seconds <= 0:
+        return compute()
+    try:
+        return cache.get_or_set(f"generation:{generation()}:{name}", compute, timeout=seconds)
+    except CACHE_DOWN as error:
+        logger.warning("public cache unavailable: %s", error)
+        return compute()
 
 
 def public_data_changed() -> None:
@@ -119,7 +137,21 @@ def _cacheable_response(response) -> bool:
 def _key(request) -> str:
     language = get_language_from_request(request, check_path=True)
     address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-cache:{generation()}:{language}:{request.method}:{address}"
+    return f"public-cache:{language}:{request.method}:{address}"
+
+
+def _lookup(request) -> tuple[str, int, tuple | None]:
+    """The request's key, the current generation and the stored answer when it belongs to that
+    generation: one round trip to the cache (an entry carries the generation it was built in)."""
+    key = _key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY)
+    if current is None:
+        current = generation()
+    stored = found.get(key)
+    if stored is not None and stored[0] != current:
+        stored = None
+    return key, current, stored
 
 
 def _throttled(request):
@@ -154,8 +186,7 @@ class PublicCacheMiddleware:
         if settings.PUBLIC_CACHE_SECONDS <= 0 or not is_public_read(request):
             return self.get_response(request)
         try:
-            key = _key(request)
-            stored = cache.get(key)
+            key, current, stored = _lookup(request)
         except CACHE_DOWN as error:
             logger.warning("public cache unavailable: %s", error)
             return self.get_response(request)
@@ -164,7 +195,7 @@ class PublicCacheMiddleware:
             if refused is not None:
                 return refused
         if stored is not None:
-            status, headers, content = stored
+            _generation, status, headers, content = stored
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -173,8 +204,10 @@ class PublicCacheMiddleware:
             return response
         response = self.get_response(request)
         if _cacheable_response(response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)  # once, not on every hit
             headers = [(n, v) for n, v in response.items() if n.lower() not in NOT_STORED]
-            content = (response.status_code, headers, response.content)
+            content = (current, response.status_code, headers, response.content)
             try:
                 cache.set(key, content, timeout=settings.PUBLIC_CACHE_SECONDS)
             except CACHE_DOWN as error:

@@ -232,7 +232,7 @@ IMPORT_REPORT_FAULTS_PER_KIND = envint("IMPORT_REPORT_FAULTS_PER_KIND", 100)
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+        {"BACKEND": "config.cache_backend.RedisCache", "LOCATION": env("REDIS_URL")}
         if env("REDIS_URL")
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -244,8 +244,9 @@ CACHES = {
 RETRY_AFTER_SECONDS = envint("RETRY_AFTER_SECONDS", 30)
 # Anonymous public pages and API answers are kept this long (0: never), config/cache.py.
 PUBLIC_CACHE_SECONDS = envint("PUBLIC_CACHE_SECONDS", 60)
-# A search's capped count is kept this long within one generation of the public data (0: never).
-SEARCH_COUNT_SECONDS = envint("SEARCH_COUNT_SECONDS", 600)
+# Results derived from public data (a search's capped count, the competition statistics, the
+# directory's filter lists) are kept this long within one generation of the data (0: never).
+GENERATION_CACHE_SECONDS = envint("GENERATION_CACHE_SECONDS", 600)
 
 # Development prints mail to the console; production sends it through EMAIL_HOST.
 EMAIL_BACKEND = env(

@@ -16,8 +16,9 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 
-from config.api import ErrorSerializer, Pagination, conditional
+from config.api import ErrorSerializer, Pagination, ReadOnlyModelSerializer, conditional
 
 from .filters import NGOApiFilter
 from .models import MONEY_LIMIT, NGO, ActivityArea, AnnualReport, LegalForm, Region, StateBody
@@ -30,7 +31,7 @@ def kato_of(**kwargs):
     )
 
 
-class RegionSerializer(serializers.ModelSerializer):
+class RegionSerializer(ReadOnlyModelSerializer):
     parent = kato_of(help_text="KATO code of the region this one is part of.")
     successor = kato_of(help_text="KATO code of the region an ended region's territory went to.")
     split_from = kato_of(help_text="KATO code of the region this one was carved out of.")
@@ -52,19 +53,19 @@ class RegionSerializer(serializers.ModelSerializer):
         ]
 
 
-class ActivityAreaSerializer(serializers.ModelSerializer):
+class ActivityAreaSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = ActivityArea
         fields = ["code", "name", "name_kk", "name_ru", "name_en"]
 
 
-class LegalFormSerializer(serializers.ModelSerializer):
+class LegalFormSerializer(ReadOnlyModelSerializer):
     class Meta:
         model = LegalForm
         fields = ["code", "name", "name_kk", "name_ru", "name_en", "abbreviation"]
 
 
-class StateBodySerializer(serializers.ModelSerializer):
+class StateBodySerializer(ReadOnlyModelSerializer):
     region = kato_of(help_text="KATO code of the region of a local body.")
 
     class Meta:
@@ -90,7 +91,7 @@ NGO_EXAMPLE = {
 @extend_schema_serializer(
     examples=[OpenApiExample("An active NGO", value=NGO_EXAMPLE, response_only=True)]
 )
-class NGOListSerializer(serializers.ModelSerializer):
+class NGOListSerializer(ReadOnlyModelSerializer):
     legal_form = serializers.SlugRelatedField(slug_field="code", read_only=True)
     region = serializers.SlugRelatedField(slug_field="kato", read_only=True)
     activity_areas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -119,7 +120,7 @@ MONEY_HELP = (
 )
 
 
-class AnnualFiguresSerializer(serializers.ModelSerializer):
+class AnnualFiguresSerializer(ReadOnlyModelSerializer):
     """The latest submitted version of a year's annual information."""
 
     total_income = serializers.IntegerField(read_only=True, help_text=MONEY_HELP)
@@ -156,8 +157,10 @@ class AnnualFiguresSerializer(serializers.ModelSerializer):
 
 
 class NGODetailSerializer(NGOListSerializer):
+    """One NGO; its latest reports come prefetched (`latest_reports`, see NGOViewSet)."""
+
     annual_reports = serializers.SerializerMethodField()
-    status_explanation = serializers.CharField(source="public_status_explanation")
+    status_explanation = serializers.SerializerMethodField()
 
     class Meta(NGOListSerializer.Meta):
         fields = [
@@ -181,8 +184,10 @@ class NGODetailSerializer(NGOListSerializer):
 
     @extend_schema_field(AnnualFiguresSerializer(many=True))
     def get_annual_reports(self, ngo) -> list[dict]:
-        reports = ngo.annual_reports.latest_versions()
-        return AnnualFiguresSerializer(reports, many=True).data
+        return AnnualFiguresSerializer(ngo.latest_reports, many=True).data
+
+    def get_status_explanation(self, ngo) -> str:
+        return ngo.public_status_explanation(years={r.year for r in ngo.latest_reports})
 
 
 ERRORS = {
@@ -302,7 +307,7 @@ class NGOViewSet(ReadOnly):
         return self.last_modified(NGO.objects.all())
 
     def get_queryset(self):
-        return (
+        ngos = (
             NGO.objects.public()
             .select_related("legal_form", "region")
             .defer("search_document", "name_document")
@@ -311,6 +316,18 @@ class NGOViewSet(ReadOnly):
             )
             .order_by("name_kk", "pk")
         )
+        if self.action == "retrieve":
+            latest = AnnualReport.objects.latest_versions()
+            ngos = ngos.prefetch_related(
+                Prefetch("annual_reports", queryset=latest, to_attr="latest_reports")
+            )
+        return ngos
+
+    def retrieve(self, request, *args, **kwargs):
+        """The record read once: its own `updated_at` is the Last-Modified."""
+        ngo = self.get_object()
+        self._last_modified = ngo.updated_at
+        return Response(self.get_serializer(ngo).data)
 
     def get_serializer_class(self):
         return NGODetailSerializer if self.action == "retrieve" else NGOListSerializer

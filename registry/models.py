@@ -560,12 +560,14 @@ class NGO(models.Model):
             last = min(last, self.liquidated_on.year)
         return range(first, last + 1)
 
-    def public_status_explanation(self) -> str:
-        """Why the NGO has its status, in words a citizen understands, from the filed reports."""
+    def public_status_explanation(self, years=None) -> str:
+        """Why the NGO has its status, in words a citizen understands, from the filed reports
+        (`years`: the years it has filed, when the caller has them already)."""
         from django.utils.translation import gettext
 
         due = report_year_due()
-        years = set(self.annual_reports.submitted().values_list("year", flat=True))
+        if years is None:
+            years = set(self.annual_reports.submitted().values_list("year", flat=True))
         if self.status == self.Status.PASSIVE:
             return gettext("No annual information for %(year)s has been filed.") % {"year": due}
         if self.status == self.Status.ACTIVE:
@@ -618,8 +620,9 @@ class NGO(models.Model):
         score += 10 if {last - 1, last - 2} & years else 0
         return max(0, min(100, round(score)))
 
-    def completeness_level(self, reports=None) -> str:
-        score = self.completeness(reports)
+    def completeness_level(self, reports=None, score: int | None = None) -> str:
+        if score is None:
+            score = self.completeness(reports)
         if score >= 80:
             return _("High")
         if score >= 50:

@@ -20,9 +20,7 @@ import hashlib
 import re
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections, router, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
@@ -185,21 +183,15 @@ def capped_count(rows) -> int:
     the data: popular searches keep it for one generation of the public data (config.cache), as
     the competition statistics keep their tables. Keyed by the statement itself, so each filter,
     scope and language has its own."""
-    from config.cache import CACHE_DOWN, generation
+    from config.cache import per_generation
 
     def count() -> int:
         with index_scans():
             return rows[: COUNT_CAP + 1].count()
 
-    if settings.SEARCH_COUNT_SECONDS <= 0:
-        return count()
     sql, params = rows.query.sql_with_params()
     digest = hashlib.sha256(repr((rows.db, sql, params)).encode()).hexdigest()
-    try:
-        key = f"search-count:{generation()}:{digest}"
-        return cache.get_or_set(key, count, timeout=settings.SEARCH_COUNT_SECONDS)
-    except CACHE_DOWN:
-        return count()
+    return per_generation(f"search-count:{digest}", count)
 
 
 @contextmanager

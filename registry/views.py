@@ -1,5 +1,6 @@
 """Public pages of the register (read-only) and the self-service pages of NGO representatives."""
 
+import hashlib
 from functools import wraps
 
 from django.contrib import messages
@@ -7,10 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from config.cache import per_generation
 
 from . import exports, hooks, services
 from .filters import NGOApiFilter, NGOFilter
@@ -72,6 +78,22 @@ def directory_query(params) -> str:
     return kept.urlencode()
 
 
+def filter_fields(filterset) -> str:
+    """The directory's filter lists (region, area, legal form, kind, status, year, funding, sort)
+    as HTML. Rendering them cost a third of a directory page, and with the same values chosen
+    they are the same for every visitor: kept per language and generation of the public data."""
+    form = filterset.form
+
+    def render() -> str:
+        return render_to_string("registry/_directory_filters.html", {"f": form})
+
+    if form.errors:
+        return render()
+    chosen = repr(sorted((name, form.data.get(name, "")) for name in form.fields if name != "q"))
+    digest = hashlib.sha256(chosen.encode()).hexdigest()
+    return mark_safe(per_generation(f"directory-filters:{get_language()}:{digest}", render))
+
+
 def directory(request):
     """An invalid filter is refused (400, the reason beside the field), as in the API."""
     filterset = directory_queryset(request.GET)
@@ -89,6 +111,7 @@ def directory(request):
         "registry/directory.html",
         {
             "filter": filterset,
+            "filter_fields": filter_fields(filterset),
             "page": page,
             "page_sizes": PAGE_SIZES,
             "approximate": "approximate" in ngos.query.annotations,
@@ -178,18 +201,34 @@ def spending(reports) -> dict | None:
 
 
 def ngo_detail(request, bin: str):
-    ngo = get_object_or_404(NGO.objects.public().select_related("region", "legal_form"), bin=bin)
+    """The public page of an NGO: a constant number of queries, whatever its history."""
+    ngo = get_object_or_404(
+        NGO.objects.public()
+        .select_related("region", "legal_form")
+        .defer("search_document", "name_document")
+        .prefetch_related(
+            Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
+        ),
+        bin=bin,
+    )
     back = directory_query(request.GET.get("back", ""))
-    reports = list(ngo.annual_reports.latest_versions())
-    reports.sort(key=lambda r: r.year, reverse=True)
+    # Every submitted version at once: the latest of each year, and the first (on-time) ones.
+    latest, first_versions = {}, {}
+    for report in ngo.annual_reports.submitted().order_by("-year", "-version"):
+        latest.setdefault(report.year, report)
+        if report.version == 1:
+            first_versions[report.year] = report
+    reports = list(latest.values())
     last_year = report_year_due()
-    last_report = next((r for r in reports if r.year == last_year), None)
-    first_versions = {r.year: r for r in ngo.annual_reports.submitted().filter(version=1)}
+    last_report = latest.get(last_year)
     members = Membership.objects.filter(
         association=ngo, member__status__in=NGO.PUBLIC_STATUSES, left_on__isnull=True
     ).select_related("member")
+    members_shown = list(members[:MEMBERS_SHOWN])
+    completeness = ngo.completeness(reports)
     context = {
         "ngo": ngo,
+        "status_explanation": ngo.public_status_explanation(years=set(latest)),
         "directory_url": reverse("registry:directory") + (f"?{back}" if back else ""),
         "areas": ngo.activity_areas.all(),
         "reports": reports,
@@ -199,13 +238,15 @@ def ngo_detail(request, bin: str):
         "last_year": last_year,
         "last_report": last_report,
         "filed_on_time": first_versions.get(last_year) and first_versions[last_year].filed_on_time,
-        "completeness": ngo.completeness(reports),
-        "completeness_level": ngo.completeness_level(reports),
+        "completeness": completeness,
+        "completeness_level": ngo.completeness_level(score=completeness),
         "memberships": Membership.objects.filter(
             member=ngo, association__status__in=NGO.PUBLIC_STATUSES
         ).select_related("association"),
-        "members": members[:MEMBERS_SHOWN],
-        "members_count": members.count(),
+        "members": members_shown,
+        "members_count": (
+            len(members_shown) if len(members_shown) < MEMBERS_SHOWN else members.count()
+        ),
         "resource_centres": ngo.resource_centres.select_related("region"),
         "registered_region": ngo.region.name_on(ngo.registered_on),
         "sections": hooks.collect(hooks.NGO_PAGE_SECTIONS, request, ngo),

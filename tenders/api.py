@@ -11,14 +11,14 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from config.api import ErrorSerializer, conditional
+from config.api import ErrorSerializer, ReadOnlyModelSerializer, conditional
 from registry.models import ActivityArea, Region, StateBody
 
 from .filters import CompetitionFilter
 from .models import Application, Award, Competition, Lot
 
 
-class LotSerializer(serializers.ModelSerializer):
+class LotSerializer(ReadOnlyModelSerializer):
     activity_area = serializers.SlugRelatedField(slug_field="code", read_only=True)
     region = serializers.SlugRelatedField(slug_field="kato", read_only=True, allow_null=True)
 
@@ -39,7 +39,7 @@ class LotSerializer(serializers.ModelSerializer):
         ]
 
 
-class CompetitionSerializer(serializers.ModelSerializer):
+class CompetitionSerializer(ReadOnlyModelSerializer):
     organiser = serializers.SlugRelatedField(slug_field="code", read_only=True)
     operator = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
     ocid = serializers.CharField(read_only=True)
@@ -95,7 +95,7 @@ class ResultFilter(django_filters.FilterSet):
     bin = django_filters.CharFilter(field_name="ngo__bin")
 
 
-class AwardSerializer(serializers.ModelSerializer):
+class AwardSerializer(ReadOnlyModelSerializer):
     competition = serializers.CharField(source="lot.competition.number")
     lot = serializers.CharField(source="lot.code")
     year = serializers.IntegerField(source="lot.competition.year")
@@ -120,7 +120,7 @@ class AwardSerializer(serializers.ModelSerializer):
         ]
 
 
-class PublishedApplicationSerializer(serializers.ModelSerializer):
+class PublishedApplicationSerializer(ReadOnlyModelSerializer):
     competition = serializers.CharField(source="lot.competition.number")
     lot = serializers.CharField(source="lot.code")
     bin = serializers.CharField(source="ngo.bin")

@@ -80,19 +80,12 @@ def _rolled_up(queryset, prefix: str, measures: str, extra: tuple = ()):
 def tables(year: int | None = None) -> dict[str, list[Row]]:
     """The four tables, computed once per generation of the public data (config.cache): a
     decade of 2,500 competitions takes ~300 ms to roll up, and it changes only with the data."""
-    from django.core.cache import cache
     from django.utils.translation import get_language
 
-    from config.cache import CACHE_DOWN, generation
+    from config.cache import per_generation
 
-    try:
-        key = f"tenders:stats:{generation()}:{get_language()}:{year or 'all'}"
-        return cache.get_or_set(key, lambda: _computed(year), timeout=STATS_SECONDS)
-    except CACHE_DOWN:  # no cache server: count afresh
-        return _computed(year)
-
-
-STATS_SECONDS = 3600
+    name = f"tenders:stats:{get_language()}:{year or 'all'}"
+    return per_generation(name, lambda: _computed(year))
 
 
 def _computed(year: int | None = None) -> dict[str, list[Row]]:

@@ -110,7 +110,7 @@ def test_with_the_cache_server_gone_pages_are_built_and_saves_go_through(
 
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache_backend.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nobody listens there
         }
     }
@@ -121,3 +121,47 @@ def test_with_the_cache_server_gone_pages_are_built_and_saves_go_through(
         ngo.name_en = "Green Steppe"
         ngo.save()
     assert "Green Steppe" in client.get(f"/en/ngos/{ngo.bin}/").content.decode()
+
+
+def test_on_redis_a_hit_is_one_round_trip_and_a_change_is_seen_at_once(client, ngo, settings):
+    """Production's cache (REDIS_URL): the generation and the entry are read together, and the
+    backend keeps one client per pool instead of building one per operation."""
+    import os
+
+    from django.core.cache import cache
+
+    from tests.test_celery import redis_is_up
+
+    if not redis_is_up():
+        if os.environ.get("CI") == "true":
+            pytest.fail("Redis must be running under CI")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "config.cache_backend.RedisCache",
+            "LOCATION": os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14"),
+            "KEY_PREFIX": f"test-{ngo.bin}",
+        }
+    }
+    assert cache._cache.get_client() is cache._cache.get_client()
+    calls = []
+    client_class = type(cache._cache.get_client())
+    original = client_class.execute_command
+
+    def counted(self, *args, **kwargs):
+        calls.append(args[0])
+        return original(self, *args, **kwargs)
+
+    url = f"/en/ngos/{ngo.bin}/"
+    assert client.get(url)["X-Cache"] == "miss"
+    client_class.execute_command = counted
+    try:
+        hit = client.get(url)
+    finally:
+        client_class.execute_command = original
+    assert hit["X-Cache"] == "hit" and "Clean Steppe" in hit.content.decode()
+    assert calls == ["MGET"]
+    ngo.name_en = "Green Steppe"
+    ngo.save()
+    fresh = client.get(url)
+    assert fresh["X-Cache"] == "miss" and "Green Steppe" in fresh.content.decode()

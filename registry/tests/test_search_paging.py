@@ -106,7 +106,7 @@ def test_the_schema_documents_the_capped_count(client):
 
 
 def test_a_searchs_count_is_kept_until_the_register_changes(client, ecology, settings):
-    settings.SEARCH_COUNT_SECONDS = 600
+    settings.GENERATION_CACHE_SECONDS = 600
     with CaptureQueriesContext(connection) as counted:
         assert client.get("/ru/ngos/", {"q": "экология"}).context["page"].paginator.count == 5
     assert any(f"LIMIT {search.COUNT_CAP + 1}" in q["sql"] for q in counted.captured_queries)

@@ -162,7 +162,10 @@ def test_the_years_results_csv_names_every_award_by_its_codes(client):
     assert client.get(f"/ru/tenders/results/{competition.year - 1}.csv").status_code == 200
 
 
-def test_statistics_are_kept_until_the_data_changes(client, django_assert_max_num_queries):
+def test_statistics_are_kept_until_the_data_changes(
+    client, django_assert_max_num_queries, settings
+):
+    settings.GENERATION_CACHE_SECONDS = 600
     competition, _application, _loser = _published()
     first = client.get("/ru/tenders/stats/", {"year": competition.year})
     (row,) = first.context["tables"][0][2]
