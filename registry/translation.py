@@ -33,4 +33,14 @@ class NGOTranslation(TranslationOptions):
 
 # The history of an NGO must include its names and descriptions in every language, so the
 # historical model is built after modeltranslation has added those fields.
-track_history(NGO, excluded_fields=["search_document", "name_document", "updated_at"])
+track_history(
+    NGO,
+    excluded_fields=[
+        "search_document",
+        "name_document",
+        "sort_kk",
+        "sort_ru",
+        "sort_en",
+        "updated_at",
+    ],
+)

@@ -5,7 +5,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import FileResponse, Http404, HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -35,6 +35,7 @@ from .models import (
     Document,
     Membership,
     ParticularsChange,
+    ResourceCentre,
     report_year_due,
 )
 from .permissions import may_see_documents, ngo_for_representative
@@ -43,6 +44,7 @@ from .staff.compare import label
 
 PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
+NAME_FIELDS = ("name", "name_kk", "name_ru", "name_en")
 
 
 def directory_queryset(params, filterset_class=NGOFilter):
@@ -208,6 +210,11 @@ def ngo_detail(request, bin: str):
         .defer("search_document", "name_document")
         .prefetch_related(
             Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
+        )
+        .annotate(  # most NGOs have no network: its three lists are then not asked for
+            in_associations=Exists(Membership.objects.filter(member=OuterRef("pk"))),
+            has_members=Exists(Membership.objects.filter(association=OuterRef("pk"))),
+            is_resource_centre=Exists(ResourceCentre.objects.filter(ngo=OuterRef("pk"))),
         ),
         bin=bin,
     )
@@ -223,8 +230,16 @@ def ngo_detail(request, bin: str):
     last_report = latest.get(last_year)
     members = Membership.objects.filter(
         association=ngo, member__status__in=NGO.PUBLIC_STATUSES, left_on__isnull=True
-    ).select_related("member")
-    members_shown = list(members[:MEMBERS_SHOWN])
+    )
+    members_shown = (
+        list(
+            members.select_related("member")
+            .only("joined_on", "member__bin", *(f"member__{n}" for n in NAME_FIELDS))
+            .order_by("-joined_on", "-id")[:MEMBERS_SHOWN]
+        )
+        if ngo.has_members
+        else []
+    )
     completeness = ngo.completeness(reports)
     context = {
         "ngo": ngo,
@@ -240,14 +255,22 @@ def ngo_detail(request, bin: str):
         "filed_on_time": first_versions.get(last_year) and first_versions[last_year].filed_on_time,
         "completeness": completeness,
         "completeness_level": ngo.completeness_level(score=completeness),
-        "memberships": Membership.objects.filter(
-            member=ngo, association__status__in=NGO.PUBLIC_STATUSES
-        ).select_related("association"),
+        "memberships": (
+            Membership.objects.filter(
+                member=ngo, association__status__in=NGO.PUBLIC_STATUSES
+            ).select_related("association")
+            if ngo.in_associations
+            else []
+        ),
         "members": members_shown,
         "members_count": (
-            len(members_shown) if len(members_shown) < MEMBERS_SHOWN else members.count()
+            len(members_shown)
+            if len(members_shown) < MEMBERS_SHOWN
+            else per_generation(f"members-count:{ngo.pk}", members.count)
         ),
-        "resource_centres": ngo.resource_centres.select_related("region"),
+        "resource_centres": (
+            ngo.resource_centres.select_related("region") if ngo.is_resource_centre else []
+        ),
         "registered_region": ngo.region.name_on(ngo.registered_on),
         "sections": hooks.collect(hooks.NGO_PAGE_SECTIONS, request, ngo),
     }

@@ -21,6 +21,8 @@ AWARDS_SHOWN = 20
 @hooks.register(hooks.NGO_PAGE_SECTIONS)
 def state_funding(request, ngo):
     """The NGO as a recipient: what it won, by year, and from how many state bodies."""
+    if not Award.objects.filter(ngo=ngo, withdrawn_at__isnull=True).exists():
+        return None  # most NGOs: one cheap query instead of the roll-up
     awards = Award.objects.published().filter(ngo=ngo)
     by_year = list(
         awards.order_by()
