@@ -60,7 +60,7 @@ class Row:
     name: str
     value: str
     target: str
-    passed: bool | None  # None: not measured
+    passed: bool | None  # None: not measured, or measured for information
     p95: str = ""
     queries: str = ""
 
@@ -254,7 +254,7 @@ def print_table(rows: list[Row]) -> None:
             r.p95,
             r.queries,
             r.target,
-            {True: "PASS", False: "FAIL", None: "SKIP"}[r.passed],
+            {True: "PASS", False: "FAIL", None: "—"}[r.passed],
         )
         for r in rows
     ]

@@ -96,6 +96,28 @@ def search_rows(ngos: int) -> list:
     )
     ngo = NGO.objects.public().order_by("pk").first()
     rows.append(run.page_row(client, f"{scale} NGO page", f"/ru/ngos/{ngo.bin}/", target // 2))
+    rows += first_visit_rows(client, scale)
+    return rows
+
+
+def first_visit_rows(client, scale: str) -> list:
+    """The same searches for the first visitor after the data changed: the capped count and
+    where a name tier's hits begin are kept per generation of the data (config.cache), so the
+    rows above measure a popular search; these compute everything (for information)."""
+    from django.test import override_settings
+
+    rows = []
+    with override_settings(GENERATION_CACHE_SECONDS=0):
+        for label, lang, word in (
+            ("common word", "ru", COMMON_WORDS["ru"]),
+            ("name word", "ru", NAME_WORDS["ru"]),
+            ("late name word", "ru", LATE_WORDS["ru"]),
+            ("late name word", "kk", LATE_WORDS["kk"]),
+        ):
+            name = f"{scale} first visit {lang}: {label} «{word}»"
+            row = run.page_row(client, name, f"/{lang}/ngos/?q={word}", 0)
+            row.target, row.passed = "(information)", None
+            rows.append(row)
     return rows
 
 
