@@ -5,6 +5,7 @@ import copy
 from django.http import Http404, JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
@@ -86,6 +87,22 @@ def error_body(detail: str, code: str, errors: dict | None = None) -> dict:
     if errors:
         body["errors"] = errors
     return body
+
+
+def error_responses(
+    invalid: str = "A filter value is not valid (e.g. an unknown region).",
+    not_found: str = "The requested page does not exist.",
+) -> dict:
+    """The OpenAPI answers every endpoint may give besides its 200, in the one error shape:
+    400 (`invalid`), 404 (`not_found`), 429 (rate limits) and 304 (ETags)."""
+    return {
+        304: OpenApiResponse(description="Not modified since If-None-Match / If-Modified-Since."),
+        400: OpenApiResponse(ErrorSerializer, description=invalid),
+        404: OpenApiResponse(ErrorSerializer, description=not_found),
+        429: OpenApiResponse(
+            ErrorSerializer, description="Too many requests: clients are rate-limited."
+        ),
+    }
 
 
 def handle_exception(exc, context):

@@ -8,7 +8,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
-    OpenApiResponse,
     extend_schema,
     extend_schema_field,
     extend_schema_serializer,
@@ -18,7 +17,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from config.api import ErrorSerializer, Pagination, ReadOnlyModelSerializer, conditional
+from config.api import Pagination, ReadOnlyModelSerializer, conditional, error_responses
 
 from .filters import NGOApiFilter
 from .models import MONEY_LIMIT, NGO, ActivityArea, AnnualReport, LegalForm, Region, StateBody
@@ -190,21 +189,8 @@ class NGODetailSerializer(NGOListSerializer):
         return ngo.public_status_explanation(years={r.year for r in ngo.latest_reports})
 
 
-ERRORS = {
-    400: OpenApiResponse(
-        ErrorSerializer, description="A filter value is not valid (e.g. an unknown region)."
-    ),
-    404: OpenApiResponse(ErrorSerializer, description="The requested page does not exist."),
-    429: OpenApiResponse(
-        ErrorSerializer, description="Too many requests: anonymous clients are rate-limited."
-    ),
-}
-NOT_FOUND = {
-    404: OpenApiResponse(ErrorSerializer, description="No public NGO (or record) with this key.")
-}
-CONDITIONAL = {
-    304: OpenApiResponse(description="Not modified since If-None-Match / If-Modified-Since.")
-}
+LIST_ANSWERS = error_responses()
+ONE_ANSWERS = error_responses(not_found="No public NGO (or record) with this key.")
 
 
 class NGOPagination(Pagination):
@@ -284,11 +270,11 @@ class ReadOnly(viewsets.ReadOnlyModelViewSet):
                 "search", OpenApiTypes.STR, description="Alias of `q`.", deprecated=True
             ),
         ],
-        responses={200: NGOListSerializer(many=True), **CONDITIONAL, **ERRORS},
+        responses={200: NGOListSerializer(many=True), **LIST_ANSWERS},
     ),
     retrieve=extend_schema(
         summary="One public NGO by its BIN",
-        responses={200: NGODetailSerializer, **CONDITIONAL, **NOT_FOUND, 429: ERRORS[429]},
+        responses={200: NGODetailSerializer, **ONE_ANSWERS},
     ),
 )
 class NGOViewSet(ReadOnly):
@@ -335,12 +321,8 @@ class NGOViewSet(ReadOnly):
 
 def reference_viewset(model, serializer, summary: str, lookup="code", **extra):
     decorated = extend_schema_view(
-        list=extend_schema(
-            summary=summary, responses={200: serializer(many=True), **CONDITIONAL, **ERRORS}
-        ),
-        retrieve=extend_schema(
-            responses={200: serializer, **CONDITIONAL, **NOT_FOUND, 429: ERRORS[429]}
-        ),
+        list=extend_schema(summary=summary, responses={200: serializer(many=True), **LIST_ANSWERS}),
+        retrieve=extend_schema(responses={200: serializer, **ONE_ANSWERS}),
     )
     attrs = {
         "queryset": model.objects.all(),

@@ -7,11 +7,11 @@ KATO codes and activity-area codes. Amounts are whole tenge (integers well below
 import django_filters
 from django.db.models import Avg, Prefetch, Q
 from django.utils.decorators import method_decorator
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
-from config.api import ErrorSerializer, ReadOnlyModelSerializer, conditional
+from config.api import ReadOnlyModelSerializer, conditional, error_responses
 from registry.models import ActivityArea, Region, StateBody
 
 from .filters import CompetitionFilter
@@ -141,23 +141,8 @@ class PublishedApplicationSerializer(ReadOnlyModelSerializer):
         ]
 
 
-ERRORS = {
-    400: OpenApiResponse(
-        ErrorSerializer, description="A filter value is not valid (e.g. an unknown region)."
-    ),
-    404: OpenApiResponse(
-        ErrorSerializer, description="The requested page of results does not exist."
-    ),
-    429: OpenApiResponse(
-        ErrorSerializer, description="Too many requests: clients are rate-limited."
-    ),
-}
-NOT_FOUND = {
-    404: OpenApiResponse(ErrorSerializer, description="No public competition with this number.")
-}
-CONDITIONAL = {
-    304: OpenApiResponse(description="Not modified since If-None-Match (the ETag of the body).")
-}
+LIST_ANSWERS = error_responses(not_found="The requested page of results does not exist.")
+ONE_ANSWERS = error_responses(not_found="No public competition with this number.")
 
 
 class Conditional:
@@ -171,11 +156,11 @@ class Conditional:
 @extend_schema_view(
     list=extend_schema(
         summary="Competitions: state social order, grants, strategic partnership, NGO awards",
-        responses={200: CompetitionSerializer(many=True), **CONDITIONAL, **ERRORS},
+        responses={200: CompetitionSerializer(many=True), **LIST_ANSWERS},
     ),
     retrieve=extend_schema(
         summary="One competition by its public number, with its lots",
-        responses={200: CompetitionSerializer, **CONDITIONAL, **NOT_FOUND, 429: ERRORS[429]},
+        responses={200: CompetitionSerializer, **ONE_ANSWERS},
     ),
 )
 class CompetitionViewSet(Conditional, viewsets.ReadOnlyModelViewSet):
@@ -199,7 +184,7 @@ class CompetitionViewSet(Conditional, viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Awards of published results: who received how much, for which lot",
-        responses={200: AwardSerializer(many=True), **CONDITIONAL, **ERRORS},
+        responses={200: AwardSerializer(many=True), **LIST_ANSWERS},
     )
 )
 class AwardViewSet(Conditional, viewsets.GenericViewSet, viewsets.mixins.ListModelMixin):
@@ -219,7 +204,7 @@ class AwardViewSet(Conditional, viewsets.GenericViewSet, viewsets.mixins.ListMod
 @extend_schema_view(
     list=extend_schema(
         summary="Applications of published results: public fields and mean scores only",
-        responses={200: PublishedApplicationSerializer(many=True), **CONDITIONAL, **ERRORS},
+        responses={200: PublishedApplicationSerializer(many=True), **LIST_ANSWERS},
     )
 )
 class PublishedApplicationViewSet(

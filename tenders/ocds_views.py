@@ -6,12 +6,12 @@ from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from config.api import ErrorSerializer
+from config.api import error_responses
 
 from . import ocds
 
@@ -21,15 +21,11 @@ LANGUAGE = OpenApiParameter(
     enum=list(ocds.LANGUAGES),
     description="The dataset: Kazakh (default) or Russian; identifiers are the same in both.",
 )
-NOT_FOUND = OpenApiResponse(
-    ErrorSerializer, description="No public competition with this number (or year, or part)."
-)
 RESPONSES = {
     200: OpenApiTypes.OBJECT,
-    400: OpenApiResponse(ErrorSerializer, description="`lang` or `part` is not valid."),
-    404: NOT_FOUND,
-    429: OpenApiResponse(
-        ErrorSerializer, description="Too many requests: clients are rate-limited."
+    **error_responses(
+        invalid="`lang` or `part` is not valid.",
+        not_found="No public competition with this number (or year, or part).",
     ),
 }
 
