@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from registry.models import NGO
+from registry.staff.views import page_of
 
 from . import permissions, services
 from .contract_forms import ReportForm
@@ -64,9 +65,12 @@ def my_applications(request):
             ),
         )
         .prefetch_related(Prefetch("appeals", queryset=Appeal.objects.order_by("-filed_at", "-pk")))
-        .order_by("-reports_overdue", "-created_at")
+        .order_by("-reports_overdue", "-created_at", "-pk")
     )
-    return render(request, "tenders/my_applications.html", {"applications": applications})
+    page = page_of(request, applications)
+    return render(
+        request, "tenders/my_applications.html", {"applications": page.object_list, "page": page}
+    )
 
 
 def _own(request, number: str) -> Application:

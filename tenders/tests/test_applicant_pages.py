@@ -141,3 +141,25 @@ def test_an_unverified_ngo_cannot_start_from_the_page(client):
     )
     assert response.status_code == 200
     assert not Application.objects.exists()
+
+
+def test_my_applications_come_a_page_at_a_time(client):
+    from registry.staff.views import PAGE_SIZE
+    from registry.tests.factories import OfficialFactory
+    from tenders.tests.factories import CRITERIA, add_lot, draft_competition
+
+    official = OfficialFactory()
+    competition = draft_competition(official)
+    lots = [add_lot(competition, official) for _ in range(PAGE_SIZE + 1)]
+    services.set_criteria(competition, official, CRITERIA)
+    services.announce_competition(competition, official)
+    user, ngo = representative()
+    numbers = [submitted_application(lot, user, ngo).number for lot in lots]
+    client.force_login(user)
+    first_page = client.get("/en/my/applications/")
+    second_page = client.get("/en/my/applications/", {"page": 2})
+    shown = [a.number for a in first_page.context["applications"]]
+    shown += [a.number for a in second_page.context["applications"]]
+    assert len(first_page.context["applications"]) == PAGE_SIZE
+    assert sorted(shown) == sorted(numbers)  # each once, none lost between the pages
+    assert "Page 1 of 2" in first_page.text and "Page 2 of 2" in second_page.text
