@@ -97,6 +97,7 @@ def competitions_for_ocds():
                 queryset=Correction.objects.select_related("appeal").order_by("made_at", "pk"),
             ),
         )
+        .annotate(enquiries=Count("questions", distinct=True))
         .order_by("year", "number")
     )
 
@@ -250,6 +251,12 @@ class Builder:
                 "startDate": _iso(competition.opens_at),
                 "endDate": _iso(competition.closes_at),
             }
+            # Questions are taken while applications are (tenders.services.ask_question); the
+            # answers are on the competition's public page.
+            tender["enquiryPeriod"] = dict(tender["tenderPeriod"])
+        enquiries = getattr(competition, "enquiries", None)
+        if enquiries is not None and not competition.results_only:
+            tender["hasEnquiries"] = enquiries > 0
         if competition.operator_id:
             tender["procuringEntity"] = {
                 "id": f"statebody-{competition.operator.code}",

@@ -20,6 +20,7 @@ from tenders.tests.factories import (
     commission,
     open_competition,
     organiser,
+    representative,
     score,
     submitted_application,
 )
@@ -204,3 +205,16 @@ def test_bulk_package_of_a_year_is_split_past_the_limit(client, settings, correc
         client.get(f"/api/v1/ocds/{corrected.year}/releases.json", {"part": 3}).status_code == 404
     )
     assert client.get("/api/v1/ocds/1990/releases.json").status_code == 404
+
+
+def test_a_question_asked_shows_as_an_enquiry_in_the_period_applications_are_taken(client, db):
+    competition, lot = open_competition()
+    url = f"/api/v1/ocds/releases/{competition.number}.json"
+    tender = client.get(url).json()["releases"][0]["tender"]
+    assert tender["hasEnquiries"] is False
+    assert tender["enquiryPeriod"] == tender["tenderPeriod"]
+    user, ngo = representative()
+    services.ask_question(competition, ngo, user, "Какой срок проекта?", "ru")
+    release = client.get(url).json()["releases"][0]
+    assert release["tender"]["hasEnquiries"] is True
+    validate_release(release)
