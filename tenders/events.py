@@ -67,16 +67,28 @@ def results_published(competition, actor) -> None:
 REPORT_DUE = events.define("tenders.report_due", "tenders/email/report_due")
 REPORT_RETURNED = events.define("tenders.report_returned", "tenders/email/report_returned")
 REPORT_ACCEPTED = events.define("tenders.report_accepted", "tenders/email/report_accepted")
+REPORT_SUBMITTED = events.define("tenders.report_submitted", "tenders/email/report_submitted")
+
+
+def organiser_officials(competition) -> list:
+    """The active officials of the competition's organiser and operator."""
+    bodies = {competition.organiser_id, competition.operator_id} - {None}
+    return list(User.objects.filter(state_bodies__in=bodies, is_active=True).distinct())
 
 
 def report_event(event, report, actor, key_suffix: str = "") -> None:
-    """Tell the contracted NGO's representatives about one of its project reports."""
+    """Tell the contracted NGO's representatives about one of its project reports; a report
+    filed goes the other way, to the officials who review it."""
     contract = report.contract
     award = contract.award
+    if event == REPORT_SUBMITTED:
+        recipients = organiser_officials(award.lot.competition)
+    else:
+        recipients = representatives([award.ngo_id])
     events.emit(
         event,
         key=f"{contract.number}/R{report.number}{key_suffix}",
-        recipients=representatives([award.ngo_id]),
+        recipients=recipients,
         actor=actor,
         context={
             "contract": contract.number,
@@ -125,13 +137,10 @@ def appeal_context(appeal) -> dict:
 
 def appeal_filed(appeal, actor) -> None:
     """The organiser's officials learn that an appeal waits for them."""
-    competition = appeal.application.lot.competition
-    bodies = {competition.organiser_id, competition.operator_id} - {None}
-    officials = User.objects.filter(state_bodies__in=bodies, is_active=True).distinct()
     events.emit(
         APPEAL_FILED,
         key=appeal.number,
-        recipients=list(officials),
+        recipients=organiser_officials(appeal.application.lot.competition),
         actor=actor,
         context=appeal_context(appeal),
     )

@@ -223,7 +223,8 @@ def submit_report(
     spent: int,
     attachment=None,
 ) -> ProjectReport:
-    """The NGO files a report (again, once returned); officials are told by the dashboard."""
+    """The NGO files a report (again, once returned); the reviewing officials are told by email
+    and by their dashboard."""
     report = _locked_report(report)
     if not permissions.may_report_on(user, report.contract):
         raise TenderError(
@@ -254,6 +255,9 @@ def submit_report(
     report.submitted_by = user
     report.submitted_at = timezone.now()
     save(report, user, "report submitted")
+    events.report_event(
+        events.REPORT_SUBMITTED, report, user, key_suffix=f"@{report.submitted_at.isoformat()}"
+    )
     return report
 
 

@@ -463,3 +463,20 @@ def test_a_correction_cannot_withdraw_an_award_under_contract(client):
     client.force_login(official)
     page = client.get(_url(award)).content.decode()
     assert contract.number in page and "Шарт бұзылды" in page
+
+
+def test_a_filed_report_is_mailed_to_the_officials_who_review_it(
+    client, django_capture_on_commit_callbacks
+):
+    award, official, ngo_user = _winner()
+    contract = _contract(award, official)
+    services.schedule_report(contract, official, "interim", TODAY())
+    client.force_login(ngo_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _file(client, award).status_code == 302
+    told = {n.recipient for n in Notification.objects.filter(event="tenders.report_submitted")}
+    organiser = award.lot.competition.organiser
+    assert official in told and ngo_user not in told
+    assert all(organiser in user.state_bodies.all() for user in told)
+    (message,) = [m for m in mail.outbox if m.to == [official.email]]
+    assert "waits for review" in message.subject and contract.number in message.body
