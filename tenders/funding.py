@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from registry.models import NGO, StateBody
 
@@ -89,13 +90,56 @@ def recipients(body: StateBody) -> list[Recipient]:
 
 
 def received_by(ngo: NGO):
-    """The NGO's published awards, with what a row of its CSV names."""
+    """The NGO's published awards, newest year first."""
     return (
         published_awards()
         .filter(ngo=ngo)
-        .select_related("lot__competition__organiser")
         .order_by("-lot__competition__year", "lot__competition__number", "lot__number")
     )
+
+
+def award_table(awards) -> tuple[list, object]:
+    """The header and rows of every CSV of awards (a year's results, what an NGO received): who
+    gave whom how much, each named by its code (organiser, lot, KATO, area, BIN)."""
+    header = [
+        _("Year"),
+        _("Competition"),
+        _("Funding mechanism"),
+        _("Organiser code"),
+        _("Organiser"),
+        _("Lot"),
+        _("Theme"),
+        _("Region KATO"),
+        _("Activity area code"),
+        _("Recipient BIN"),
+        _("Recipient"),
+        _("Amount awarded, tenge"),
+        _("Results published"),
+    ]
+    awards = awards.select_related(
+        "lot__competition__organiser", "lot__region", "lot__activity_area", "ngo"
+    )
+    rows = (
+        [
+            award.lot.competition.year,
+            award.lot.competition.number,
+            award.lot.competition.get_mechanism_display(),
+            award.lot.competition.organiser.code,
+            award.lot.competition.organiser.name,
+            award.lot.code,
+            award.lot.theme,
+            award.lot.region.kato if award.lot.region else "",
+            award.lot.activity_area.code if award.lot.activity_area else "",
+            award.ngo.bin if award.ngo else "",
+            award.recipient,
+            award.amount,
+            timezone.localdate(award.lot.competition.published_at)
+            if award.lot.competition.published_at
+            else "",
+        ]
+        for award in awards.iterator(chunk_size=2000)
+    )
+    return header, rows
 
 
 def figures_of_year(year: int | None = None) -> dict:

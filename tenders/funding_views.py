@@ -45,25 +45,5 @@ def organiser_recipients_csv(request, code: str):
 
 def recipient_csv(request, bin: str):
     ngo = get_object_or_404(NGO.objects.public(), bin=bin)
-    header = [
-        _("Year"),
-        _("Competition"),
-        _("Funding mechanism"),
-        _("Organiser code"),
-        _("Organiser"),
-        _("Lot"),
-        _("Amount awarded, tenge"),
-    ]
-    rows = (
-        [
-            award.lot.competition.year,
-            award.lot.competition.number,
-            award.lot.competition.get_mechanism_display(),
-            award.lot.competition.organiser.code,
-            award.lot.competition.organiser.name,
-            award.lot.code,
-            award.amount,
-        ]
-        for award in funding.received_by(ngo)
-    )
+    header, rows = funding.award_table(funding.received_by(ngo))
     return exports.table_response(f"state-funding-{ngo.bin}.csv", header, rows)

@@ -4,13 +4,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from registry import exports
 
-from . import stats
+from . import funding, stats
 from .appeal_views import outcomes as appeal_outcomes
 from .filters import CompetitionFilter
 from .flags import red_flags
@@ -153,42 +152,7 @@ def results_csv(request, year: int):
     awards = (
         Award.objects.published()
         .filter(lot__competition__year=year)
-        .select_related("lot__competition__organiser", "lot__region", "lot__activity_area", "ngo")
         .order_by("lot__competition__number", "lot__number", "-amount")
     )
-    header = [
-        _("Year"),
-        _("Competition"),
-        _("Funding mechanism"),
-        _("Organiser code"),
-        _("Organiser"),
-        _("Lot"),
-        _("Theme"),
-        _("Region KATO"),
-        _("Activity area code"),
-        _("Recipient BIN"),
-        _("Recipient"),
-        _("Amount awarded, tenge"),
-        _("Results published"),
-    ]
-    rows = (
-        [
-            year,
-            award.lot.competition.number,
-            award.lot.competition.get_mechanism_display(),
-            award.lot.competition.organiser.code,
-            award.lot.competition.organiser.name,
-            award.lot.code,
-            award.lot.theme,
-            award.lot.region.kato if award.lot.region else "",
-            award.lot.activity_area.code if award.lot.activity_area else "",
-            award.ngo.bin if award.ngo else "",
-            award.recipient,
-            award.amount,
-            timezone.localdate(award.lot.competition.published_at)
-            if award.lot.competition.published_at
-            else "",
-        ]
-        for award in awards.iterator(chunk_size=2000)
-    )
+    header, rows = funding.award_table(awards)
     return exports.table_response(f"tender-results-{year}.csv", header, rows)

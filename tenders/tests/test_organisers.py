@@ -105,6 +105,10 @@ def test_a_recipients_csv_lists_what_an_ngo_received(client):
     first = published_round(organiser("mci"), 2023, [(ngo, 3_000_000)])
     published_round(organiser("mlsp"), 2024, [(ngo, 1_000_000)])
     rows = _csv(client.get(f"/ru/tenders/recipients/{ngo.bin}.csv"))
-    assert [row[0] for row in rows[1:]] == ["2024", "2023"]
-    assert rows[2][1] == first.number and rows[2][3] == "mci" and rows[2][6] == "3000000"
+    header, records = rows[0], [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert header == next(iter(_csv(client.get("/ru/tenders/results/2023.csv"))))  # one layout
+    assert [r["Год"] for r in records] == ["2024", "2023"]
+    older = records[1]
+    assert older["Конкурс"] == first.number and older["Код организатора"] == "mci"
+    assert older["БИН получателя"] == ngo.bin and older["Присуждённая сумма, тенге"] == "3000000"
     assert client.get("/ru/tenders/recipients/000000000000.csv").status_code == 404
