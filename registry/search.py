@@ -183,14 +183,21 @@ def capped_count(rows) -> int:
     the data: popular searches keep it for one generation of the public data (config.cache), as
     the competition statistics keep their tables. Keyed by the statement itself, so each filter,
     scope and language has its own."""
+    return kept_count(rows, COUNT_CAP + 1)
+
+
+def kept_count(rows, limit: int) -> int:
+    """How many of `rows` there are, up to `limit`, read from the indexes and kept for this
+    generation of the public data under the statement itself (each filter, scope and language
+    has its own)."""
     from config.cache import per_generation
 
     def count() -> int:
         with index_scans():
-            return rows[: COUNT_CAP + 1].count()
+            return rows[:limit].count()
 
     sql, params = rows.query.sql_with_params()
-    digest = hashlib.sha256(repr((rows.db, sql, params)).encode()).hexdigest()
+    digest = hashlib.sha256(repr((rows.db, sql, params, limit)).encode()).hexdigest()
     return per_generation(f"search-count:{digest}", count)
 
 
@@ -234,8 +241,8 @@ def tiered_slice(queryset, bottom: int, top: int, total: int) -> list:
         with index_scans():
             found = list(names[bottom:top])
     else:
-        with index_scans():  # exact below the limit, and then the page lies within the names
-            names_total = names.order_by().values("pk")[: max(WALK_FROM, top)].count()
+        # Exact below the limit, and then the page lies within the names.
+        names_total = kept_count(names.order_by().values("pk"), max(WALK_FROM, top))
         found = []
         if bottom < names_total and names_total >= WALK_FROM:
             found = walked(names, bottom, top)
