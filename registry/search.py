@@ -196,9 +196,13 @@ def kept_count(rows, limit: int) -> int:
         with index_scans():
             return rows[:limit].count()
 
-    sql, params = rows.query.sql_with_params()
-    digest = hashlib.sha256(repr((rows.db, sql, params, limit)).encode()).hexdigest()
-    return per_generation(f"search-count:{digest}", count)
+    return per_generation(f"search-count:{statement(rows, limit)}", count)
+
+
+def statement(queryset, *extra) -> str:
+    """A key for what `queryset` asks (its SQL, parameters and database), for per_generation."""
+    sql, params = queryset.query.sql_with_params()
+    return hashlib.sha256(repr((queryset.db, sql, params, *extra)).encode()).hexdigest()
 
 
 @contextmanager
@@ -282,9 +286,7 @@ def walked(names, bottom: int, top: int) -> list:
 
     # Where the hits begin in the order: found once per generation of the data, so a word whose
     # hits all lie late (see bench/README.md) walks the index from there on later visits.
-    sql, params = walk.query.sql_with_params()
-    digest = hashlib.sha256(repr((walk.db, sql, params)).encode()).hexdigest()
-    start = per_generation(f"name-walk:{digest}", first_hit)
+    start = per_generation(f"name-walk:{statement(walk)}", first_hit)
     if start is not None:
         walk = walk.filter(**{f"{sort}__gte": start})
     with index_scans(walk=True):

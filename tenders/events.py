@@ -76,14 +76,12 @@ def organiser_officials(competition) -> list:
     return list(User.objects.filter(state_bodies__in=bodies, is_active=True).distinct())
 
 
-def report_event(event, report, actor, key_suffix: str = "") -> None:
-    """Tell the contracted NGO's representatives about one of its project reports; a report
-    filed goes the other way, to the officials who review it."""
+def report_event(event, report, actor, key_suffix: str = "", recipients=None) -> None:
+    """Tell the contracted NGO's representatives (or the given `recipients`) about one of its
+    project reports."""
     contract = report.contract
     award = contract.award
-    if event == REPORT_SUBMITTED:
-        recipients = organiser_officials(award.lot.competition)
-    else:
+    if recipients is None:
         recipients = representatives([award.ngo_id])
     events.emit(
         event,

@@ -255,8 +255,12 @@ def submit_report(
     report.submitted_by = user
     report.submitted_at = timezone.now()
     save(report, user, "report submitted")
-    events.report_event(
-        events.REPORT_SUBMITTED, report, user, key_suffix=f"@{report.submitted_at.isoformat()}"
+    events.report_event(  # to the officials who review it
+        events.REPORT_SUBMITTED,
+        report,
+        user,
+        key_suffix=f"@{report.submitted_at.isoformat()}",
+        recipients=events.organiser_officials(report.contract.award.lot.competition),
     )
     return report
 
