@@ -98,9 +98,11 @@ INSTALLED_APPS = [
     "config",
     "accounts",
     "registry",
+    "accountability",
     "tenders",
     "forums",
     "councils",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,10 @@ urlpatterns = [
     ),
     path("api/v1/", include("registry.api_urls")),
     path("api/v1/", include("tenders.api_urls")),
+    path("api/v1/", include("accountability.api_urls")),
+    path("api/v1/", include("forums.api_urls")),
+    path("api/v1/", include("councils.api_urls")),
+    path("api/v1/", include("portal.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -32,7 +36,14 @@ urlpatterns += i18n_patterns(
     path("staff/imports/", include("registry.import_urls")),
     path("staff/tenders/", include("tenders.staff_urls")),
     path("staff/contracts/", include("tenders.contract_staff_urls")),
+    path("staff/accountability/", include("accountability.staff.urls")),
+    path("staff/forums/", include("forums.staff.urls")),
+    path("staff/councils/", include("councils.staff.urls")),
     path("staff/", include("registry.staff.urls")),
+    path("", include("portal.urls")),
+    path("", include("accountability.urls")),
+    path("", include("forums.urls")),
+    path("", include("councils.urls")),
     path("", include("tenders.urls")),
     path("", include("registry.urls")),
 )

@@ -26,13 +26,19 @@ def extracted(tmp_path_factory) -> Path:
             pytest.fail("gettext must be installed under CI")
         pytest.skip("gettext (xgettext) is not installed")
     # makemessages writes into a `locale/` folder of the directory it runs in, whatever
-    # LOCALE_PATHS says; so it runs in a folder of links to the sources, with the committed
-    # catalogues copied beside them, and the real ones are never touched.
+    # LOCALE_PATHS says, and into an app's own `locale/` for that app's files; so it runs in a
+    # copy of the sources, with the committed catalogues copied beside them, and the real ones
+    # are never touched.
     work = tmp_path_factory.mktemp("sources")
     skipped = {"locale", ".venv", ".pgdata", "media", "staticfiles", "bench", ".git"}
+    ignore = shutil.ignore_patterns("__pycache__", "*.mo", "node_modules")
     for entry in ROOT.iterdir():
-        if entry.name not in skipped and (entry.is_dir() or entry.suffix == ".py"):
-            (work / entry.name).symlink_to(entry)
+        if entry.name in skipped or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            shutil.copytree(entry, work / entry.name, ignore=ignore, symlinks=True)
+        elif entry.suffix == ".py":
+            shutil.copy2(entry, work / entry.name)
     locale = work / "catalogues"
     shutil.copytree(ROOT / "locale", locale)
     subprocess.run(
@@ -40,7 +46,6 @@ def extracted(tmp_path_factory) -> Path:
             sys.executable,
             str(ROOT / "manage.py"),
             "makemessages",
-            "--symlinks",
             "--no-location",
             "--no-obsolete",
             *[f"-l{lang}" for lang in LANGUAGES],
@@ -50,25 +55,32 @@ def extracted(tmp_path_factory) -> Path:
         check=True,
         capture_output=True,
     )
-    return locale
+    return work
+
+
+def catalogues(base: Path, shared: Path) -> list[Path]:
+    """The project's shared catalogue folder and each app's own `locale/` under `base`."""
+    return [shared, *sorted(p for p in base.glob("*/locale") if p.is_dir())]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_message_in_the_code_is_translated(extracted, lang):
-    catalogue = polib.pofile(str(po_path(extracted, lang)))
-    missing = [e.msgid for e in catalogue.untranslated_entries()]
-    fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
-    assert not missing, f"{lang}: untranslated: {missing[:20]}"
-    assert not fuzzy, f"{lang}: fuzzy: {fuzzy[:20]}"
+    for folder in catalogues(extracted, extracted / "catalogues"):
+        catalogue = polib.pofile(str(po_path(folder, lang)))
+        missing = [e.msgid for e in catalogue.untranslated_entries()]
+        fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
+        assert not missing, f"{folder.parent.name} {lang}: untranslated: {missing[:20]}"
+        assert not fuzzy, f"{folder.parent.name} {lang}: fuzzy: {fuzzy[:20]}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compiled_catalogue_matches_the_po_file(lang):
-    po = polib.pofile(str(po_path(ROOT / "locale", lang)))
-    mo = polib.mofile(str(po_path(ROOT / "locale", lang).with_suffix(".mo")))
-    compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in mo}
-    for entry in po.translated_entries():
-        assert (entry.msgctxt, entry.msgid) in compiled, f"{lang}: not compiled: {entry.msgid}"
+    for folder in catalogues(ROOT, ROOT / "locale"):
+        po = polib.pofile(str(po_path(folder, lang)))
+        mo = polib.mofile(str(po_path(folder, lang).with_suffix(".mo")))
+        compiled = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in mo}
+        for entry in po.translated_entries():
+            assert (entry.msgctxt, entry.msgid) in compiled, f"{lang}: not compiled: {entry.msgid}"
 
 
 def test_pages_are_served_in_the_language_of_the_url(client, db):
