@@ -29,13 +29,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("welcome/", views.after_login, name="after_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("staff/imports/", include("registry.import_urls")),
-    path("staff/tenders/", include("tenders.staff_urls")),
-    path("staff/contracts/", include("tenders.contract_staff_urls")),
+    path("staff/", include("tenders.staff.urls")),
     path("staff/accountability/", include("accountability.staff.urls")),
     path("staff/forums/", include("forums.staff.urls")),
     path("staff/councils/", include("councils.staff.urls")),

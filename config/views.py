@@ -4,41 +4,12 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
-from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from . import api
 from .middleware import database_unavailable, unavailable_response
-
-
-def after_login(request):
-    """Where a login without `next` lands: officials at their workspace, others at My NGOs."""
-    if request.user.is_staff:
-        workspace = f"/{get_language()}/staff/"
-        try:
-            resolve(workspace)
-        except Resolver404:
-            return redirect("home")
-        return redirect(workspace)
-    if request.user.is_authenticated:
-        return redirect("registry:my_ngos")
-    return redirect("home")
-
-
-def home(request):
-    from registry import hooks
-    from registry.models import NGO
-
-    stats = {
-        "public": NGO.objects.public().count(),
-        "active": NGO.objects.filter(status=NGO.Status.ACTIVE).count(),
-    }
-    figures = hooks.collect(hooks.HOME_FIGURES, request)
-    return render(request, "home.html", {"stats": stats, "figures": figures})
 
 
 def freshness() -> dict:
