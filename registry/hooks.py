@@ -22,6 +22,8 @@ The hooks and what their functions take and return:
 - STAFF_NAV `fn(request) -> NavItem | None`: an entry of the staff workspace's menu.
 - HOME_FIGURES `fn(request) -> Figure | None`: a figure of the public home page (a number with
   what it counts), shown after the register's own figures.
+- PROMISE_PAGE_SECTIONS `fn(request, item) -> Section | None`: a section of the public page of an
+  `accountability` item (a tracked promise of the state): e.g. the tender lots that fund it.
 
 Rules for a function: a constant number of queries whatever the amount of data (slice, count,
 select_related; never a query per row), only what the user may see (scope the queryset with
@@ -36,7 +38,8 @@ NGO_PAGE_SECTIONS = "ngo_page_sections"
 STAFF_DASHBOARD_TILES = "staff_dashboard_tiles"
 STAFF_NAV = "staff_nav"
 HOME_FIGURES = "home_figures"
-NAMES = (NGO_PAGE_SECTIONS, STAFF_DASHBOARD_TILES, STAFF_NAV, HOME_FIGURES)
+PROMISE_PAGE_SECTIONS = "promise_page_sections"
+NAMES = (NGO_PAGE_SECTIONS, STAFF_DASHBOARD_TILES, STAFF_NAV, HOME_FIGURES, PROMISE_PAGE_SECTIONS)
 
 _hooks: dict[str, list[Callable]] = {name: [] for name in NAMES}
 
