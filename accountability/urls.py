@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "accountability"
-urlpatterns: list = []
+urlpatterns = [
+    path("accountability/<str:code>/", views.item_page, name="item"),
+]
