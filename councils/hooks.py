@@ -1,0 +1,1 @@
+"""What councils add to the registry's pages, through the registry's hooks."""
