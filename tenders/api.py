@@ -5,7 +5,7 @@ KATO codes and activity-area codes. Amounts are whole tenge (integers well below
 """
 
 import django_filters
-from django.db.models import Avg, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.utils.decorators import method_decorator
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
@@ -16,6 +16,7 @@ from registry.models import ActivityArea, Region, StateBody
 
 from .filters import CompetitionFilter
 from .models import Application, Award, Competition, Lot
+from .services.scoring import scored
 
 
 class LotSerializer(ReadOnlyModelSerializer):
@@ -217,12 +218,9 @@ class PublishedApplicationViewSet(
     def get_queryset(self):
         standing = Q(award__isnull=False) & Q(award__withdrawn_at__isnull=True)
         return (
-            Application.objects.submitted()
+            scored(Application.objects.submitted())
             .filter(lot__competition__status__in=Competition.RESULT_STATUSES)
             .select_related("lot__competition", "ngo")
-            .annotate(
-                mean_score=Avg("sheets__total", filter=Q(sheets__submitted_at__isnull=False)),
-                won=standing,
-            )
+            .annotate(won=standing)
             .order_by("lot__competition__number", "lot__number", "number")
         )

@@ -15,7 +15,7 @@ from registry.staff.views import page_of
 from . import permissions, services
 from .contract_forms import ReportForm
 from .forms import ApplicationForm, BudgetFormSet, StartApplicationForm, budget_lines
-from .models import Appeal, Application, Competition, Contract, ProjectReport, Score
+from .models import Appeal, Application, Competition, Contract, ProjectReport, Score, ScoreSheet
 
 
 def _my_ngos(user):
@@ -85,7 +85,7 @@ def _own(request, number: str) -> Application:
 def _scores(application: Application) -> list:
     """After publication the applicant sees the commission's mean points per criterion."""
     means = dict(
-        Score.objects.filter(sheet__application=application, sheet__submitted_at__isnull=False)
+        Score.objects.filter(sheet__in=ScoreSheet.objects.counted().filter(application=application))
         .values_list("criterion")
         .annotate(points=Avg("points"))
     )
@@ -142,9 +142,9 @@ def application_detail(request, number: str):
         "award": getattr(application, "award", None) if published else None,
         "contract": _contract(application) if published else None,
         "scores": _scores(application) if published else [],
-        "mean": application.sheets.filter(submitted_at__isnull=False).aggregate(mean=Avg("total"))[
-            "mean"
-        ]
+        "mean": ScoreSheet.objects.counted()
+        .filter(application=application)
+        .aggregate(mean=Avg("total"))["mean"]
         if published
         else None,
     }

@@ -4,10 +4,13 @@ An official acts for the state bodies they belong to (the registry's membership 
 state bodies); for grants the operator's officials act too. Administrators act everywhere.
 """
 
+from django.db.models import OuterRef
+
 from registry import permissions as registry_permissions
 from registry.models import NGO
 
-from .models import Application, CommissionMember, Competition
+from .models import Application, CommissionMember, Competition, Lot
+from .models.commission import lot_links
 
 
 def may_organise(user, competition: Competition) -> bool:
@@ -47,25 +50,52 @@ def seat(user, competition: Competition) -> CommissionMember | None:
     return CommissionMember.objects.filter(competition=competition, user=user).first()
 
 
+def linked_to_lot(member: CommissionMember, lot: Lot) -> bool:
+    """Linked to any applicant of the lot: the member reads and scores nothing in it."""
+    return Lot.objects.filter(pk=lot.pk).filter(lot_links(member.user_id, member, lot)).exists()
+
+
 def may_read_application(user, application: Application) -> bool:
     """Sealed until the close: before it, only the applicant's own representatives read it.
 
     After the close the organiser's officials read all applications; a commission expert reads
-    only those assigned to them.
+    only those assigned to them. A member linked to any applicant of a lot reads none of it,
+    whatever else they are.
     """
     if may_apply_for(user, application.ngo):
         return True
     competition = application.lot.competition
     if not competition.has_closed():
         return False
+    member = seat(user, competition)
+    if member is not None and linked_to_lot(member, application.lot):
+        return False
     if may_organise(user, competition):
         return True
-    member = seat(user, competition)
     if member is None:
         return False
     if member.kind == CommissionMember.Kind.OFFICIAL:
         return True
     return member.assigned.filter(pk=application.pk).exists()
+
+
+def readable_applications(user, competition: Competition):
+    """The submitted applications of a closed competition this user may open, as a queryset."""
+    applications = Application.objects.submitted().filter(lot__competition=competition)
+    if not competition.has_closed():
+        return applications.none()
+    member = seat(user, competition)
+    if member is not None:
+        applications = applications.exclude(
+            lot__in=Lot.objects.filter(lot_links(user.pk, member, OuterRef("pk")))
+        )
+    if may_organise(user, competition):
+        return applications
+    if member is None:
+        return applications.none()
+    if member.kind == CommissionMember.Kind.OFFICIAL:
+        return applications
+    return applications.filter(assigned_members=member)
 
 
 def may_manage_contract(user, award) -> bool:

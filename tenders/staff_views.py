@@ -229,12 +229,9 @@ def competition_manage(request, number: str):
         "members": competition.commission.select_related("user"),
         "member_form": MemberForm(),
         "closed": competition.has_closed(),
-        "applications": Application.objects.submitted()
-        .filter(lot__competition=competition)
+        "applications": permissions.readable_applications(request.user, competition)
         .select_related("ngo", "lot")
-        .order_by("lot__number", "number")
-        if competition.has_closed()
-        else [],
+        .order_by("lot__number", "number"),
         "seat": permissions.seat(request.user, competition),
         "flags": red_flags(competition),
         "grant_deadlines": grants.deadlines(competition),
@@ -319,6 +316,10 @@ def lot_results(request, number: str, lot: int):
     if not competition.may_organise:
         raise Http404
     lot = get_object_or_404(competition.lots, number=lot)
+    seat = permissions.seat(request.user, competition)
+    if seat is not None and permissions.linked_to_lot(seat, lot):
+        # A member linked to an applicant of the lot reads nothing of it.
+        raise Http404
     form = AwardForm(request.POST or None, lot=lot)
     if request.method == "POST":
         if request.POST.get("action") == "remove":
@@ -341,7 +342,7 @@ def lot_results(request, number: str, lot: int):
     context = {
         "competition": competition,
         "lot": lot,
-        "ranking": services.ranking(lot),
+        "ranking": services.ranking(lot, reader=request.user),
         "awards": lot.awards.standing().select_related("ngo", "application", "contract"),
         "form": form,
     }

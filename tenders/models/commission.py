@@ -2,11 +2,33 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+
+from registry.models import Representation
 
 from .applications import Application
 from .competitions import Competition
+
+
+def lot_links(user, member, lot) -> Q:
+    """A commission member linked to any applicant of the lot scores nothing in that lot.
+
+    Linked: the member's user represents an NGO that sent an application to the lot (withdrawn
+    or refused since included), or the member declared
+    a conflict of interest with any application of it. Each argument is a value or an OuterRef,
+    so the one rule serves both a yes/no question and a filter over score sheets.
+    """
+    represents = Representation.objects.filter(
+        user=user,
+        status=Representation.Status.APPROVED,
+        ngo__tender_applications__lot=lot,
+        ngo__tender_applications__submitted_at__isnull=False,
+    )
+    declared = ConflictDeclaration.objects.filter(
+        member=member, has_conflict=True, application__lot=lot
+    )
+    return Q(Exists(represents)) | Q(Exists(declared))
 
 
 class CommissionMember(models.Model):
@@ -95,6 +117,15 @@ class ConflictDeclaration(models.Model):
         return f"{self.member} / {self.application_id}: {self.has_conflict}"
 
 
+class ScoreSheetQuerySet(models.QuerySet):
+    def counted(self):
+        """Submitted sheets that make a result: none of a member linked to an applicant."""
+        links = lot_links(
+            OuterRef("member__user"), OuterRef("member"), OuterRef("application__lot")
+        )
+        return self.filter(submitted_at__isnull=False).exclude(links)
+
+
 class ScoreSheet(models.Model):
     """One member's scores for one application; the total is on a 0–100 scale."""
 
@@ -106,6 +137,8 @@ class ScoreSheet(models.Model):
     )
     total = models.DecimalField(_("total"), max_digits=5, decimal_places=2, null=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    objects = ScoreSheetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("score sheet")

@@ -1,12 +1,12 @@
 import datetime
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import events, permissions
-from ..models import Application, Award, Competition, Contract, Correction, Lot
+from ..models import Application, Award, Competition, Contract, Correction, Lot, ScoreSheet
 from .base import TenderError, require_organiser, save, tenge
 from .competitions import unique_or_error
 from .scoring import ranking
@@ -61,6 +61,12 @@ def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
         raise TenderError(_("Winners are entered during evaluation, before publication."))
     if application.lot_id != lot.pk:
         raise TenderError(_("This application was made to another lot."))
+    member = permissions.seat(user, competition)
+    if member is not None and permissions.linked_to_lot(member, lot):
+        raise TenderError(
+            _("You are linked to an applicant of lot %(lot)s; another official enters its winners.")
+            % {"lot": lot.code}
+        )
     ranked = {row.application.pk: row for row in ranking(lot)}
     row = ranked.get(application.pk)
     if row is None:
@@ -123,9 +129,8 @@ def publish_results(competition: Competition, user, now=None) -> Competition:
         raise TenderError(
             _("%(count)s application(s) have not been screened yet.") % {"count": unscreened}
         )
-    unscored = applications.filter(status=Application.Status.ADMITTED).exclude(
-        sheets__submitted_at__isnull=False
-    )
+    counted = ScoreSheet.objects.counted().filter(application=OuterRef("pk"))
+    unscored = applications.filter(status=Application.Status.ADMITTED).exclude(Exists(counted))
     if unscored.exists():
         raise TenderError(
             _("Application %(number)s has no scores; results cannot be published without them.")

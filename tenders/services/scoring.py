@@ -2,11 +2,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Avg, Count, F, Q
+from django.db.models import Avg, Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from registry import permissions as registry_permissions
 
 from .. import permissions
 from ..models import (
@@ -38,27 +37,35 @@ def _member_for(application: Application, user) -> CommissionMember:
     member = permissions.seat(user, competition)
     if member is None:
         raise TenderError(_("You are not on this competition's commission."))
+    if not competition.has_closed():
+        raise TenderError(_("Applications are sealed until the close."))
+    if permissions.linked_to_lot(member, application.lot):
+        raise TenderError(
+            _(
+                "You are linked to an applicant of lot %(lot)s (you represent it or declared a "
+                "conflict of interest), so you read and score nothing in that lot."
+            )
+            % {"lot": application.lot.code}
+        )
     if not permissions.may_read_application(user, application):
         raise TenderError(_("This application is not assigned to you."))
     return member
 
 
-def _linked(user, application: Application) -> bool:
-    """A member who represents the applicant NGO is conflicted, whatever they declare."""
-    return registry_permissions.represents(user, application.ngo)
-
-
 @transaction.atomic
 def declare_conflict(application: Application, user, has_conflict: bool) -> ConflictDeclaration:
+    """A declared conflict keeps the member out of the application's whole lot."""
     application = Application.objects.select_related("lot__competition", "ngo").get(
         pk=application.pk
     )
-    member = _member_for(application, user)
-    if not has_conflict and _linked(user, application):
-        raise TenderError(
-            _("You represent %(name)s, so you have a conflict of interest with its application.")
-            % {"name": application.ngo.name}
-        )
+    if has_conflict:
+        member = permissions.seat(user, application.lot.competition)
+        if member is None:
+            raise TenderError(_("You are not on this competition's commission."))
+        if not application.lot.competition.has_closed():
+            raise TenderError(_("Applications are sealed until the close."))
+    else:
+        member = _member_for(application, user)
     return unique_or_error(
         lambda: ConflictDeclaration.objects.create(
             member=member, application=application, has_conflict=has_conflict
@@ -85,7 +92,7 @@ def score_application(
     declaration = ConflictDeclaration.objects.filter(member=member, application=application).first()
     if declaration is None:
         raise TenderError(_("Declare first that you have no conflict of interest."))
-    if declaration.has_conflict or _linked(user, application):
+    if declaration.has_conflict:
         raise TenderError(_("You have a conflict of interest and cannot score this application."))
     sheet, _created = ScoreSheet.objects.select_for_update().get_or_create(
         member=member, application=application
@@ -113,9 +120,12 @@ def score_application(
 
 
 def visible_sheets(application: Application, user):
-    """Blind scoring: a member sees the others' sheets only after submitting their own."""
+    """Blind scoring: a member sees the others' sheets only after submitting their own.
+
+    Only the sheets that count are shown: none of a member linked to an applicant of the lot.
+    """
     member = permissions.seat(user, application.lot.competition)
-    sheets = ScoreSheet.objects.filter(application=application, submitted_at__isnull=False)
+    sheets = ScoreSheet.objects.counted().filter(application=application)
     if member is None:
         if permissions.may_organise(user, application.lot.competition):
             return sheets
@@ -131,19 +141,25 @@ class Ranked:
     sheets: int
     passes: bool
     tied: bool = False
+    # Blind scoring: hidden from a reader with a seat until their own sheet for it is in.
+    hidden: bool = False
 
 
 def scored(applications):
-    """Annotate each application with its mean submitted score and the number of sheets."""
-    submitted = Q(sheets__submitted_at__isnull=False)
+    """Annotate each application with its mean score and number of sheets, counted ones only."""
+    counted = ScoreSheet.objects.counted().filter(application=OuterRef("pk")).values("application")
     return applications.annotate(
-        mean_score=Avg("sheets__total", filter=submitted),
-        sheet_count=Count("sheets", filter=submitted),
+        mean_score=Subquery(counted.annotate(mean=Avg("total")).values("mean")),
+        sheet_count=Coalesce(Subquery(counted.annotate(count=Count("pk")).values("count")), 0),
     )
 
 
-def ranking(lot: Lot) -> list[Ranked]:
-    """Admitted applications by mean score; equal scores are flagged for the official to decide."""
+def ranking(lot: Lot, reader=None) -> list[Ranked]:
+    """Admitted applications by mean score; equal scores are flagged for the official to decide.
+
+    Given a reader with a seat on the commission, the scores of the applications they have not
+    scored yet are hidden from them (blind scoring holds on the lot page too).
+    """
     competition = lot.competition
     rows = scored(lot.applications.filter(status=Application.Status.ADMITTED)).order_by(
         F("mean_score").desc(nulls_last=True), "submitted_at", "pk"
@@ -160,4 +176,13 @@ def ranking(lot: Lot) -> list[Ranked]:
     for before, after in zip(ranked, ranked[1:], strict=False):
         if before.score is not None and before.score == after.score:
             before.tied = after.tied = True
+    member = permissions.seat(reader, competition) if reader is not None else None
+    if member is not None:
+        own = set(
+            ScoreSheet.objects.counted()
+            .filter(member=member, application__lot=lot)
+            .values_list("application", flat=True)
+        )
+        for row in ranked:
+            row.hidden = row.application.pk not in own
     return ranked

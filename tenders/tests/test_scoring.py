@@ -60,7 +60,7 @@ def test_a_member_must_declare_before_scoring_and_a_conflict_stops_them(evaluati
     services.declare_conflict(first, member, has_conflict=True)
     with pytest.raises(services.TenderError, match="conflict of interest"):
         services.score_application(first, member, points(competition, 5, 5, 5))
-    with pytest.raises(services.TenderError, match="already made your declaration"):
+    with pytest.raises(services.TenderError, match="score nothing in that lot"):
         services.declare_conflict(first, member, has_conflict=False)
     assert score(second, other, 5, 5, 5).submitted_at is not None
 
@@ -69,7 +69,7 @@ def test_a_member_who_represents_the_applicant_cannot_score_it(evaluating):
     competition, _lot, first, _second = evaluating
     (member,) = commission(competition, "official")
     RepresentationFactory(user=member, ngo=first.ngo)
-    with pytest.raises(services.TenderError, match="You represent"):
+    with pytest.raises(services.TenderError, match="you represent it"):
         services.declare_conflict(first, member, has_conflict=False)
     assert not first.sheets.exists()
 
