@@ -402,6 +402,7 @@ def _recompute_bulk(parent_ids: set[int]) -> None:
         totals = {
             row["parent"]: row
             for row in Item.objects.filter(parent__in=parent_ids)
+            .order_by()
             .values("parent")
             .annotate(weights=Sum("weight"), points=Sum(F("weight") * F("progress")))
         }
