@@ -161,6 +161,14 @@ class Decision(models.Model):
     votes_abstained = models.PositiveSmallIntegerField(_("abstained"), default=0)
     adopted = models.BooleanField(_("adopted"), default=False)
     response_due = models.DateField(_("response due"), null=True, blank=True)
+    item = models.OneToOneField(
+        "accountability.Item",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="council_decision",
+        verbose_name=_("followed as"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
