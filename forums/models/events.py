@@ -182,6 +182,9 @@ class RegionQuota(models.Model):
             models.UniqueConstraint(fields=["event", "region"], name="forum_quota_per_region")
         ]
 
+    def __str__(self):
+        return f"{self.region}: {self.seats}"
+
 
 class Question(models.Model):
     """A question the event asks every registrant (e.g. their proposals, accessibility needs)."""

@@ -74,6 +74,14 @@ class Recommendation(models.Model):
         related_name="duplicates",
         verbose_name=_("merged into"),
     )
+    plan_item = models.OneToOneField(
+        "accountability.Item",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forum_recommendation",
+        verbose_name=_("action-plan item"),
+    )
     adopted_at = models.DateTimeField(_("adopted"), null=True, blank=True)
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
@@ -96,6 +104,10 @@ class Recommendation(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="adopted") | Q(responsible_body__isnull=False),
                 name="forum_recommendation_adopted_has_body",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="adopted") | Q(plan_item__isnull=True),
+                name="forum_recommendation_item_when_adopted",
             ),
         ]
         indexes = [models.Index(fields=["forum", "status"], name="forum_rec_status")]
@@ -137,3 +149,6 @@ class Origin(models.Model):
         verbose_name = _("origin of a recommendation")
         verbose_name_plural = _("origins of recommendations")
         indexes = [models.Index(fields=["ngo"], name="forum_origin_ngo")]
+
+    def __str__(self):
+        return f"{self.recommendation.code} ← {self.event.code}"

@@ -78,7 +78,13 @@ class Registration(models.Model):
     )
     affiliation = models.CharField(_("organisation"), max_length=300, blank=True)
     region = models.ForeignKey(
-        Region, models.PROTECT, related_name="forum_registrations", verbose_name=_("region")
+        Region,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="forum_registrations",
+        verbose_name=_("region"),
+        help_text=_("The oblast or city the participant comes from; empty for republican bodies."),
     )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     consent_at = models.DateTimeField(_("consent given"))

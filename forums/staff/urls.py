@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "forums_staff"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.forum_list, name="list"),
+    path("check-in/<str:token>/", views.check_in, name="check_in"),
+]

@@ -1,0 +1,1 @@
+"""What forums add to the registry's pages, through the registry's hooks (constant queries)."""
