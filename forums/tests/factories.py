@@ -28,8 +28,11 @@ def forum(number="XII", **fields) -> Forum:
 
 def event(code="XII-750000000", capacity=2, kind=Event.Kind.REGIONAL, **fields) -> Event:
     start = timezone.now() + datetime.timedelta(days=10)
+    given = fields.pop("forum", "default")
     defaults = {
-        "forum": fields.pop("forum", None) or Forum.objects.filter(number="XII").first() or forum(),
+        "forum": given
+        if given != "default"
+        else (Forum.objects.filter(number="XII").first() or forum()),
         "title_kk": "Алматы қаласының өңірлік азаматтық форумы",
         "title_ru": "Региональный гражданский форум города Алматы",
         "title_en": "Regional Civil Forum of Almaty",
