@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "accountability_staff"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.item_list, name="items"),
+    path("<str:code>/", views.item_detail, name="item"),
+]
