@@ -1,9 +1,18 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
+
+# Portal's own pages, namespaced `portal:`.
+portal_patterns = [
+    path("stats/", views.statistics, name="stats"),
+    path("stats/<slug:key>.csv", views.statistics_csv, name="stats_csv"),
+    path("open-data/", views.open_data, name="open_data"),
+    path("open-data/files/<path:name>", views.open_data_file, name="open_data_file"),
+]
 
 # Not namespaced: `home` and `after_login` are named by every app's templates.
 urlpatterns = [
     path("", views.home, name="home"),
     path("welcome/", views.after_login, name="after_login"),
+    path("", include((portal_patterns, "portal"))),
 ]

@@ -1,11 +1,18 @@
 """The public pages that span every app: home, statistics, open data, alerts, feeds."""
 
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 
-from registry import hooks
-from registry.models import NGO
+from registry import exports, hooks
+
+from . import charts, figures, opendata, stats
+
+# Figures of other apps' HOME_FIGURES that the home page shows in its own, fuller form (the
+# latest funded year by mechanism instead of this year's projects, 0 until results are out).
+SHOWN_BY_PORTAL = {"tenders-projects", "tenders-awarded"}
 
 
 def after_login(request):
@@ -23,9 +30,110 @@ def after_login(request):
 
 
 def home(request):
-    stats = {
-        "public": NGO.objects.public().count(),
-        "active": NGO.objects.filter(status=NGO.Status.ACTIVE).count(),
+    """What the system is, every app's key figures, the competitions closing soonest, search."""
+    kept = figures.register_and_funding()
+    figures_of_apps = [
+        figure
+        for figure in hooks.collect(hooks.HOME_FIGURES, request)
+        if figure.key not in SHOWN_BY_PORTAL
+    ]
+    closing = list(figures.open_competitions())
+    context = {
+        "stats": {"public": kept["public"], "active": kept["active"]},
+        "funding": kept["funding"],
+        "figures": figures_of_apps,
+        "closing": closing,
+        "open_count": figures.open_competition_count() if closing else 0,
     }
-    figures = hooks.collect(hooks.HOME_FIGURES, request)
-    return render(request, "portal/home.html", {"stats": stats, "figures": figures})
+    return render(request, "portal/home.html", context)
+
+
+def statistics(request):
+    """Every app's figures as charts with their tables beside them, and a CSV of each."""
+    tables = list(stats.tables().values())
+    for table in tables:
+        title = table.title
+        if table.chart == "column" and table.extra.get("totals"):
+            rows = [(str(year), total) for year, total in table.extra["totals"]]
+            table.svg = charts.column_chart(table.key, title, rows)
+        elif table.chart == "column":
+            table.svg = charts.column_chart(table.key, title, table.chart_rows())
+        elif table.key == "funding-by-region":
+            latest = table.rows[0][0] if table.rows else None
+            rows = [(str(row[2]), row[4]) for row in table.rows if row[0] == latest]
+            table.svg = charts.bar_chart(table.key, f"{title}: {latest}", rows[:20])
+        else:
+            table.svg = charts.bar_chart(table.key, title, table.chart_rows()[:25])
+        table.cells = [_cells(table, row) for row in table.rows]
+    return render(request, "portal/stats.html", {"tables": tables})
+
+
+def _cells(table, row) -> list[tuple[str, bool]]:
+    """Each value as shown: numbers grouped in the page's language, years and codes as they are."""
+    cells = []
+    for column, value in zip(table.columns, row, strict=True):
+        if column.numeric and isinstance(value, float):
+            cells.append((number_format(value, 1), True))
+        elif column.numeric:
+            cells.append((number_format(value or 0, force_grouping=True), True))
+        else:
+            cells.append((str(value), False))
+    return cells
+
+
+def statistics_csv(request, key: str):
+    table = stats.tables().get(key)
+    if table is None:
+        raise Http404
+    delimiter = exports.separator(request)
+    if delimiter is None:
+        return HttpResponseBadRequest("sep")
+    return exports.table_response(
+        f"{key}.csv", [column.code for column in table.columns], table.rows, delimiter
+    )
+
+
+def open_data(request):
+    """What is published, under which licence, each field, and the files of the latest build."""
+    document = opendata.manifest()
+    files = document["files"] if document else []
+    by_dataset: dict[str, list] = {}
+    for item in files:
+        by_dataset.setdefault(item["dataset"], []).append(item)
+    tables = [
+        {"dataset": dataset, "files": by_dataset.get(dataset.name, [])}
+        for dataset in opendata.datasets.tables()
+    ]
+    packages = [item for item in files if item["dataset"] in ("ocds", "360giving")]
+    return render(
+        request,
+        "portal/open_data.html",
+        {
+            "manifest": document,
+            "tables": tables,
+            "packages": packages,
+            "licence": opendata.LICENCE,
+            "licence_name": opendata.LICENCE_NAME,
+        },
+    )
+
+
+CONTENT_TYPES = {
+    ".csv": "text/csv; charset=utf-8",
+    ".json": "application/json",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".zip": "application/zip",
+}
+
+
+def open_data_file(request, name: str):
+    """A file of the latest build or of a dated one, as written (never built here)."""
+    root = opendata.root().resolve()
+    path = (root / name).resolve()
+    if root not in path.parents or not path.is_file() or path.name.startswith("."):
+        raise Http404
+    response = FileResponse(path.open("rb"), content_type=CONTENT_TYPES.get(path.suffix))
+    response["Content-Disposition"] = f'attachment; filename="{path.name}"'
+    response["Cache-Control"] = "public, max-age=300"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
