@@ -2,15 +2,19 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from registry import exports
 from registry.models import StateBody
 from registry.staff.access import staff_view
 
 from .. import services
 from ..models import Item
 from ..permissions import is_official, is_updater_of_all
+from . import exports as item_exports
 from .forms import DeadlineForm, ItemFilterForm, ProgressForm
 
 PAGE_SIZE = 25
@@ -93,3 +97,19 @@ def item_detail(request, code: str):
         "children": item.children.select_related("responsible_body"),
     }
     return render(request, "accountability/staff/item.html", context, status=status)
+
+
+@official_view
+def item_export(request, fmt: str):
+    """The official's items (as the list's filters narrow them) to fill in and re-import."""
+    if exports.over_limit(request):
+        return HttpResponse(_("Too many exports in a minute; try again shortly."), status=429)
+    form = ItemFilterForm(request.GET, bodies_of(request.user))
+    items = form.filter(managed_items(request)).order_by("deadline", "code")
+    stamp = timezone.localdate().isoformat()
+    if fmt == "xlsx":
+        return item_exports.xlsx_response(items, f"items-{stamp}.xlsx")
+    delimiter = exports.separator(request)
+    if delimiter is None:
+        return HttpResponse(_("The separator is ; or ,."), status=400)
+    return item_exports.csv_response(items, f"items-{stamp}.csv", delimiter)

@@ -211,3 +211,35 @@ def test_no_tile_for_an_official_of_no_body(rf, db):
     assert all(
         t.key != "accountability" for t in hooks.collect(hooks.STAFF_DASHBOARD_TILES, request)
     )
+
+
+def test_the_official_exports_their_items(client, item, other_body, body_official):
+    import io
+
+    import openpyxl
+
+    services.create_item(
+        code="MOH-1",
+        title="Hospital",
+        responsible_body=other_body,
+        deadline=datetime.date(2030, 1, 1),
+    )
+    client.force_login(body_official)
+    response = client.get(reverse("accountability_staff:export_csv"))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith('"Code","Title","Responsible body","Deadline","Status"')
+    assert lines[1] == '"XII-0001","Ramps","mlsp","2030-12-31","planned","0","",""'
+    assert len(lines) == 2  # not the other body's item
+    response = client.get(reverse("accountability_staff:export_xlsx"))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][:6] == (
+        "XII-0001",
+        "Ramps",
+        "mlsp",
+        datetime.datetime(2030, 12, 31),
+        "planned",
+        "0",
+    )
+    assert len(rows) == 2
