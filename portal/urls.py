@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import feeds, views
 
 # Portal's own pages, namespaced `portal:`.
 portal_patterns = [
@@ -8,6 +8,9 @@ portal_patterns = [
     path("stats/<slug:key>.csv", views.statistics_csv, name="stats_csv"),
     path("open-data/", views.open_data, name="open_data"),
     path("open-data/files/<path:name>", views.open_data_file, name="open_data_file"),
+    path("feeds/competitions.atom", feeds.NewCompetitions(), name="feed_competitions"),
+    path("feeds/results.atom", feeds.PublishedResults(), name="feed_results"),
+    path("feeds/ngos.atom", feeds.NewNGOs(), name="feed_ngos"),
 ]
 
 # Not namespaced: `home` and `after_login` are named by every app's templates.

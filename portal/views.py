@@ -1,6 +1,6 @@
 """The public pages that span every app: home, statistics, open data, alerts, feeds."""
 
-from django.http import FileResponse, Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils.formats import number_format
@@ -137,3 +137,13 @@ def open_data_file(request, name: str):
     response["Cache-Control"] = "public, max-age=300"
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# Pages a crawler has no business in: personal, staff, account pages and heavy exports.
+ROBOTS_DISALLOW = ("/*/staff/", "/*/my/", "/*/accounts/", "/admin/", "/*/admin/", "/*/ngos/export")
+
+
+def robots(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
