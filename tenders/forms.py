@@ -1,11 +1,15 @@
+"""Forms of the NGO's side: an application, a question, an appeal and a project report."""
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import WholeNumberField
+from registry.forms import WholeNumberField, check_upload
 from registry.models import NGO
 
-from .models import Application, Lot
+from .models import Application, Lot, Question
+
+TEXT = {"rows": 5}
 
 
 class StartApplicationForm(forms.Form):
@@ -72,3 +76,55 @@ def budget_lines(formset) -> list[dict]:
         for form in formset.forms
         if form.cleaned_data.get("item")
     ]
+
+
+class QuestionForm(forms.Form):
+    ngo = forms.ModelChoiceField(
+        queryset=NGO.objects.none(), to_field_name="bin", label=_("Organisation")
+    )
+    text = forms.CharField(
+        label=_("Your question"),
+        widget=forms.Textarea(attrs=TEXT),
+        max_length=3000,
+        help_text=_("The answer is published on the competition's page; your name is not."),
+    )
+    language = forms.ChoiceField(label=_("Language of the question"), choices=Question.LANGUAGES)
+
+    def __init__(self, *args, ngos, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ngo"].queryset = ngos
+
+
+class AppealForm(forms.Form):
+    grounds = forms.CharField(
+        label=_("Grounds of the appeal"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000,
+        help_text=_("What in the results you contest, and why."),
+    )
+
+
+class ReportForm(forms.Form):
+    """What the NGO files: the narrative, the indicators, the money spent and a document."""
+
+    narrative = forms.CharField(
+        label=_("What was done"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000
+    )
+    indicators = forms.CharField(
+        label=_("Indicators reached"),
+        help_text=_(
+            "One indicator a line: planned and reached, e.g. “Volunteers trained: 100 / 112”."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+    )
+    spent = WholeNumberField(label=_("Money spent so far, tenge"), min_value=0)
+    attachment = forms.FileField(
+        label=_("Attachment (PDF, JPEG or PNG)"),
+        required=False,
+        help_text=_("The signed report, the financial statement or photos of the events."),
+    )
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        return check_upload(upload) if upload else upload

@@ -9,15 +9,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import services
-from .contract_forms import ContractForm, InstalmentForm, PaidForm, ScheduleReportForm
-from .models import Award, Competition, Contract, ProjectReport
-from .staff_forms import ReasonForm
-from .staff_views import _competition, _done, tenders_view
+from .. import services
+from ..models import Award, Competition, Contract, ProjectReport
+from .access import competition_of, done, tenders_view
+from .forms import ContractForm, InstalmentForm, PaidForm, ReasonForm, ScheduleReportForm
 
 
 def _award(request, number: str, lot: int, bin: str) -> Award:
-    competition = _competition(request, number)
+    competition = competition_of(request, number)
     if not competition.may_organise:
         raise Http404
     # The award in force; a withdrawn one only to show its (terminated) contract.
@@ -94,19 +93,19 @@ def contract_page(request, number: str, lot: int, bin: str):
     schedule_form, reason_form = ScheduleReportForm(), ReasonForm()
     if request.method == "POST":
         action = request.POST.get("action")
-        done = False
+        changed = False
         if action in ("sign", "edit"):
             form = ContractForm(request.POST, instance=contract)
             if form.is_valid():
                 data = {k: form.cleaned_data[k] for k in ContractForm.Meta.fields}
-                done = (
-                    _done(
+                changed = (
+                    done(
                         request,
                         lambda: services.update_contract(contract, user, **data),
                         _("The contract has been saved."),
                     )
                     if contract
-                    else _done(
+                    else done(
                         request,
                         lambda: services.sign_contract(award, user, **data),
                         _("Contract %(number)s has been entered.") % {"number": data["number"]},
@@ -114,14 +113,14 @@ def contract_page(request, number: str, lot: int, bin: str):
                 )
         elif contract and action == "instalment":
             instalment_form = InstalmentForm(request.POST, prefix="instalment")
-            done = instalment_form.is_valid() and _done(
+            changed = instalment_form.is_valid() and done(
                 request,
                 lambda: services.add_instalment(contract, user, **instalment_form.cleaned_data),
                 _("The instalment has been planned."),
             )
         elif contract and action == "approve":
             instalment = get_object_or_404(contract.instalments, number=request.POST.get("number"))
-            done = _done(
+            changed = done(
                 request,
                 lambda: services.approve_instalment(instalment, user),
                 _("Instalment %(number)s has been approved for payment.")
@@ -133,7 +132,7 @@ def contract_page(request, number: str, lot: int, bin: str):
                 instalment = get_object_or_404(
                     contract.instalments, number=paid_form.cleaned_data["instalment"]
                 )
-                done = _done(
+                changed = done(
                     request,
                     lambda: services.mark_instalment_paid(
                         instalment, user, paid_form.cleaned_data["paid_on"]
@@ -142,27 +141,27 @@ def contract_page(request, number: str, lot: int, bin: str):
                 )
         elif contract and action == "schedule":
             schedule_form = ScheduleReportForm(request.POST)
-            done = schedule_form.is_valid() and _done(
+            changed = schedule_form.is_valid() and done(
                 request,
                 lambda: services.schedule_report(contract, user, **schedule_form.cleaned_data),
                 _("The report has been added to the schedule."),
             )
         elif contract and action == "complete":
-            done = _done(
+            changed = done(
                 request,
                 lambda: services.complete_project(contract, user),
                 _("The project is recorded as completed."),
             )
         elif contract and action == "terminate":
             reason_form = ReasonForm(request.POST)
-            done = reason_form.is_valid() and _done(
+            changed = reason_form.is_valid() and done(
                 request,
                 lambda: services.terminate_project(
                     contract, user, reason_form.cleaned_data["reason"]
                 ),
                 _("The contract is recorded as terminated."),
             )
-        if done:
+        if changed:
             return redirect(request.path)
     if contract:
         contract = Contract.objects.with_progress().get(pk=contract.pk)
@@ -203,7 +202,7 @@ def report_review(request, number: str, lot: int, bin: str, report: int):
     reason_form = ReasonForm()
     if request.method == "POST":
         action = request.POST.get("action")
-        if action == "accept" and _done(
+        if action == "accept" and done(
             request,
             lambda: services.accept_report(item, request.user),
             _("The report has been accepted."),
@@ -211,7 +210,7 @@ def report_review(request, number: str, lot: int, bin: str, report: int):
             return redirect(request.path)
         if action == "return":
             reason_form = ReasonForm(request.POST)
-            if reason_form.is_valid() and _done(
+            if reason_form.is_valid() and done(
                 request,
                 lambda: services.return_report(
                     item, request.user, reason_form.cleaned_data["reason"]

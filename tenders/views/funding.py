@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from registry import exports
 from registry.models import NGO, StateBody
 
-from . import funding
-from .models import Competition
+from .. import funding
+from ..models import Competition
 
 RECIPIENTS_SHOWN = 100
 

@@ -1,4 +1,4 @@
-"""Forms of the officials' competition screens."""
+"""Forms of the officials' screens: competitions, the commission, answers, appeals, contracts."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,8 +7,20 @@ from registry.forms import WholeNumberField, check_upload
 from registry.models import ActivityArea, Region, StateBody
 from registry.permissions import is_administrator
 
-from .models import Application, CommissionMember, Competition, Criterion, Lot
+from ..models import (
+    Application,
+    Award,
+    CommissionMember,
+    Competition,
+    Contract,
+    Criterion,
+    Lot,
+    ProjectReport,
+    Question,
+)
 
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXT = {"rows": 5}
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -207,3 +219,108 @@ class ScoreForm(forms.Form):
 
     def points(self) -> dict[int, int]:
         return {c.pk: self.cleaned_data[f"c{c.pk}"] for c in self.criteria}
+
+
+class AnswerForm(forms.Form):
+    answer_kk = forms.CharField(
+        label=_("Answer in Kazakh"), widget=forms.Textarea(attrs=TEXT), required=False
+    )
+    answer_ru = forms.CharField(
+        label=_("Answer in Russian"), widget=forms.Textarea(attrs=TEXT), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("answer_kk", "").strip() or data.get("answer_ru", "").strip()):
+            raise forms.ValidationError(_("Give the answer in Kazakh or in Russian (or in both)."))
+        return data
+
+
+class PublishQuestionForm(AnswerForm):
+    text = forms.CharField(
+        label=_("Question"), widget=forms.Textarea(attrs={"rows": 3}), max_length=3000
+    )
+    language = forms.ChoiceField(label=_("Language of the question"), choices=Question.LANGUAGES)
+
+    field_order = ["text", "language", "answer_kk", "answer_ru"]
+
+
+class AppealAnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer to the grounds"), widget=forms.Textarea(attrs=TEXT), max_length=10000
+    )
+
+
+class AppealDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("upheld", _("Uphold: correct the results")), ("dismissed", _("Dismiss"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reasons of the decision"),
+        widget=forms.Textarea(attrs=TEXT),
+        max_length=10000,
+        help_text=_("The applicant reads them; an upheld appeal's reasons are published."),
+    )
+    withdraw = forms.ModelMultipleChoiceField(
+        queryset=Award.objects.none(),
+        required=False,
+        label=_("Awards to withdraw"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    amount = forms.IntegerField(
+        label=_("Award the appellant's application, tenge"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty if the appellant's application does not become a winner."),
+    )
+
+    def __init__(self, *args, awards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["withdraw"].queryset = awards
+        self.fields["withdraw"].label_from_instance = lambda award: (
+            f"{award.lot.code}: {award.recipient} — {award.amount:,} ₸"
+        )
+
+    def clean(self):
+        data = super().clean()
+        changes = data.get("withdraw") or data.get("amount")
+        if data.get("decision") == "upheld" and not changes:
+            raise forms.ValidationError(
+                _("An upheld appeal corrects the results: choose what changes.")
+            )
+        if data.get("decision") == "dismissed" and changes:
+            raise forms.ValidationError(_("A dismissed appeal changes no results."))
+        return data
+
+
+class ContractForm(forms.ModelForm):
+    amount = WholeNumberField(label=_("Contract amount, tenge"))
+
+    class Meta:
+        model = Contract
+        fields = ["number", "signed_on", "starts_on", "ends_on", "amount"]
+        widgets = {"signed_on": DATE, "starts_on": DATE, "ends_on": DATE}
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The project must end after it starts."))
+        return data
+
+
+class InstalmentForm(forms.Form):
+    planned_on = forms.DateField(label=_("Planned for"), widget=DATE)
+    amount = WholeNumberField(label=_("Amount, tenge"), min_value=1)
+
+
+class PaidForm(forms.Form):
+    instalment = forms.IntegerField(widget=forms.HiddenInput)
+    paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
+
+
+class ScheduleReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of report"), choices=ProjectReport.Kind.choices)
+    due_on = forms.DateField(label=_("Due on"), widget=DATE)

@@ -12,10 +12,9 @@ from django.views.decorators.http import require_POST
 from registry.models import NGO
 from registry.staff.views import page_of
 
-from . import permissions, services
-from .contract_forms import ReportForm
-from .forms import ApplicationForm, BudgetFormSet, StartApplicationForm, budget_lines
-from .models import Appeal, Application, Competition, Contract, ProjectReport, Score, ScoreSheet
+from .. import permissions, services
+from ..forms import ApplicationForm, BudgetFormSet, ReportForm, StartApplicationForm, budget_lines
+from ..models import Appeal, Application, Competition, Contract, ProjectReport, Score, ScoreSheet
 
 
 def _my_ngos(user):
@@ -73,7 +72,7 @@ def my_applications(request):
     )
 
 
-def _own(request, number: str) -> Application:
+def own_application(request, number: str) -> Application:
     application = get_object_or_404(
         Application.objects.select_related("lot__competition__organiser", "ngo"), number=number
     )
@@ -99,7 +98,7 @@ def _scores(application: Application) -> list:
 
 @login_required
 def application_detail(request, number: str):
-    application = _own(request, number)
+    application = own_application(request, number)
     competition = application.lot.competition
     form = ApplicationForm(request.POST or None, instance=application)
     initial = list(application.budget_lines.values("item", "amount"))
@@ -154,7 +153,7 @@ def application_detail(request, number: str):
 @login_required
 @require_POST
 def withdraw(request, number: str):
-    application = _own(request, number)
+    application = own_application(request, number)
     try:
         services.withdraw_application(application, request.user)
     except services.TenderError as error:
@@ -183,7 +182,7 @@ def _contract(application: Application) -> Contract | None:
 
 
 def _own_report(request, number: str, report: int) -> ProjectReport:
-    application = _own(request, number)
+    application = own_application(request, number)
     return get_object_or_404(
         ProjectReport.objects.select_related("contract__award__ngo"),
         contract__award__application=application,

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy
 
 from registry import exports
 
-from . import funding, stats
-from .appeal_views import outcomes as appeal_outcomes
-from .filters import CompetitionFilter
-from .flags import red_flags
-from .models import Application, Award, Competition, Correction, Instalment
-from .question_views import public_questions
+from .. import funding, stats
+from ..filters import CompetitionFilter
+from ..flags import red_flags
+from ..models import Application, Award, Competition, Correction, Instalment
+from .appeals import outcomes as appeal_outcomes
+from .questions import public_questions
 
 PAGE_SIZE = 20
 

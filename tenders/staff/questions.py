@@ -1,47 +1,14 @@
-"""Questions on the documentation: NGOs ask during the window, the organiser answers publicly."""
+"""Questions on the documentation: the organiser answers them, and publishes its own."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from registry.models import NGO
-
-from . import services
-from .appeal_forms import AnswerForm, PublishQuestionForm, QuestionForm
-from .models import Competition, Question
-from .staff_views import _competition, _done, tenders_view
-
-
-@login_required
-def ask(request, number: str):
-    competition = get_object_or_404(Competition.objects.public(), number=number)
-    ngos = NGO.objects.represented_by(request.user)
-    form = QuestionForm(request.POST or None, ngos=ngos)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ask_question(
-                competition,
-                form.cleaned_data["ngo"],
-                request.user,
-                form.cleaned_data["text"],
-                form.cleaned_data["language"],
-            )
-        except services.TenderError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("Your question has been sent; the answer will be published on this page."),
-            )
-            return redirect("tenders:detail", number=competition.number)
-    return render(
-        request,
-        "tenders/ask.html",
-        {"competition": competition, "form": form, "has_ngos": ngos.exists()},
-    )
+from .. import services
+from ..models import Competition
+from .access import competition_of, done, tenders_view
+from .forms import AnswerForm, PublishQuestionForm
 
 
 @tenders_view
@@ -59,7 +26,7 @@ def unanswered(request):
 
 @tenders_view
 def competition_questions(request, number: str):
-    competition = _competition(request, number)
+    competition = competition_of(request, number)
     if not competition.may_organise:
         raise Http404
     questions = competition.questions.order_by("answered_at", "asked_at", "pk")
@@ -68,7 +35,7 @@ def competition_questions(request, number: str):
     if request.method == "POST":
         if request.POST.get("action") == "publish":
             publish = PublishQuestionForm(request.POST, prefix="publish")
-            if publish.is_valid() and _done(
+            if publish.is_valid() and done(
                 request,
                 lambda: services.publish_question(
                     competition,
@@ -85,7 +52,7 @@ def competition_questions(request, number: str):
             question = get_object_or_404(questions, number=request.POST.get("question", ""))
             form = AnswerForm(request.POST, prefix=question.number)
             answer_forms[question.number] = form
-            if form.is_valid() and _done(
+            if form.is_valid() and done(
                 request,
                 lambda: services.answer_question(
                     question,
@@ -112,8 +79,3 @@ def competition_questions(request, number: str):
         "tenders/staff/competition_questions.html",
         {"competition": competition, "rows": rows, "publish": publish},
     )
-
-
-def public_questions(competition: Competition) -> list[Question]:
-    """Answered questions for the competition page: no asker, the answer in the page language."""
-    return list(competition.questions.answered().order_by("answered_at", "pk"))

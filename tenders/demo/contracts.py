@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from registry.models import Representation
 
-from .models import Application, Award, Competition, Contract, Instalment, ProjectReport
+from ..models import Application, Award, Contract, Instalment, ProjectReport
+from .figures import YEAR, Mechanism
 
-Mechanism = Competition.Mechanism
-YEAR = 2025
 DEMO_NGO_EMAIL = "ngo@demo.kz"  # the registry demo's NGO representative login
 
 

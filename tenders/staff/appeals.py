@@ -1,58 +1,13 @@
-"""Appeals against published results: the applicant files one, the organiser answers and decides."""
+"""Appeals against published results: the organiser answers and decides them."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from . import services
-from .appeal_forms import AppealAnswerForm, AppealDecisionForm, AppealForm
-from .applicant_views import _own
-from .models import Appeal, Award, Competition
-from .staff_views import _competition, _done, tenders_view
-
-
-@login_required
-def file(request, number: str):
-    application = _own(request, number)
-    competition = application.lot.competition
-    form = AppealForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            appeal = services.file_appeal(application, request.user, form.cleaned_data["grounds"])
-        except services.TenderError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(
-                request,
-                _("Your appeal %(number)s has been filed; the organiser will answer it.")
-                % {"number": appeal.number},
-            )
-            return redirect("tenders:application", number=application.number)
-    return render(
-        request,
-        "tenders/appeal.html",
-        {
-            "application": application,
-            "competition": competition,
-            "form": form,
-            "deadline": services.appeal_deadline(competition),
-            "open": services.may_still_appeal(competition),
-        },
-    )
-
-
-def outcomes(competition: Competition) -> dict | None:
-    """Public counts of a competition's appeals by outcome, in one query."""
-    counts = Appeal.objects.filter(application__lot__competition=competition).aggregate(
-        total=Count("pk"),
-        upheld=Count("pk", filter=Q(status=Appeal.Status.UPHELD)),
-        dismissed=Count("pk", filter=Q(status=Appeal.Status.DISMISSED)),
-        pending=Count("pk", filter=Q(status__in=Appeal.OPEN_STATUSES)),
-    )
-    return counts if counts["total"] else None
+from .. import services
+from ..models import Appeal, Award, Competition
+from .access import competition_of, done, tenders_view
+from .forms import AppealAnswerForm, AppealDecisionForm
 
 
 def _appeals_of(user):
@@ -84,7 +39,7 @@ def appeal_list(request):
 
 @tenders_view
 def appeal_decide(request, number: str, appeal: str):
-    competition = _competition(request, number)
+    competition = competition_of(request, number)
     if not competition.may_organise:
         raise Http404
     appeal = get_object_or_404(
@@ -100,7 +55,7 @@ def appeal_decide(request, number: str, appeal: str):
     if request.method == "POST":
         if request.POST.get("action") == "answer":
             answer_form = AppealAnswerForm(request.POST)
-            if answer_form.is_valid() and _done(
+            if answer_form.is_valid() and done(
                 request,
                 lambda: services.answer_appeal(
                     appeal, request.user, answer_form.cleaned_data["answer"]
@@ -114,7 +69,7 @@ def appeal_decide(request, number: str, appeal: str):
             if decision_form.is_valid():
                 data = decision_form.cleaned_data
                 add = [(appeal.application, data["amount"])] if data["amount"] else []
-                if _done(
+                if done(
                     request,
                     lambda: services.decide_appeal(
                         appeal,
