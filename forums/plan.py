@@ -81,8 +81,11 @@ class PlanFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, bodies=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         if bodies is not None:
-            self.filters["body"].queryset = bodies
-            self.form.fields["body"].queryset = bodies
+            # The list offers the bodies of this plan; any body's code is a valid filter.
+            field = self.form.fields["body"]
+            field.widget.choices = [("", field.empty_label)] + [
+                (body.code, body.name) for body in bodies
+            ]
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue(timezone.localdate()) if value else queryset
