@@ -25,18 +25,6 @@ ROLE_ORDER = Case(
 )
 
 
-def with_member_counts(councils, today=None):
-    today = today or timezone.localdate()
-    current = Q(memberships__term_start__lte=today, memberships__term_end__gt=today)
-    return councils.annotate(
-        member_count=Count("memberships", filter=current),
-        civil_count=Count(
-            "memberships",
-            filter=current & Q(memberships__affiliation=Membership.Affiliation.CIVIL_SOCIETY),
-        ),
-    )
-
-
 def council_list(request):
     councils = Council.objects.select_related("state_body", "region")
     filterset = CouncilFilter(request.GET, queryset=councils)
@@ -44,7 +32,7 @@ def council_list(request):
         return render(
             request, "councils/list.html", {"filter": filterset, "page": None}, status=400
         )
-    ordered = with_member_counts(filterset.qs).order_by("status", "kind", "level", "code")
+    ordered = filterset.qs.with_member_counts().order_by("status", "kind", "level", "code")
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

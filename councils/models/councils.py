@@ -34,6 +34,16 @@ class CouncilQuerySet(models.QuerySet):
     def out_of_rule(self):
         return self.exclude(rule_flags=[])
 
+    def with_member_counts(self, today: datetime.date | None = None):
+        """`member_count` and `civil_count`: current members, and those from civil society."""
+        today = today or timezone.localdate()
+        current = Q(memberships__term_start__lte=today, memberships__term_end__gt=today)
+        civil = Q(memberships__affiliation=Membership.Affiliation.CIVIL_SOCIETY)
+        return self.annotate(
+            member_count=models.Count("memberships", filter=current),
+            civil_count=models.Count("memberships", filter=current & civil),
+        )
+
     def managed_by(self, user):
         """Councils whose workspace this secretary runs; administrators run all."""
         from ..permissions import is_councils_administrator
