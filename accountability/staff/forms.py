@@ -100,7 +100,7 @@ class ProgressForm(forms.Form):
 
 class DeadlineForm(forms.Form):
     deadline = forms.DateField(
-        label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     reason = forms.CharField(
         label=_("Reason (public)"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
