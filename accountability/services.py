@@ -17,6 +17,8 @@ from django.db.models import F, Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.cache import public_data_changed
+
 from . import events, permissions
 from .models import Change, Contestation, Item
 
@@ -150,6 +152,7 @@ def create_item(
     )
     if parent is not None:
         _recompute_ancestors(parent, at=item.created_at)
+    public_data_changed()
     return item
 
 
@@ -255,6 +258,7 @@ def record_progress(
     item.save(update_fields=["status", "progress", "updated_at"])
     if item.parent_id:
         _recompute_ancestors(item.parent, at=at)
+    public_data_changed()
     events.progress_changed(item, main, by)
     return main
 
@@ -282,6 +286,7 @@ def move_deadline(item: Item, *, deadline, reason, by) -> Change:
     )
     item.deadline = deadline
     item.save(update_fields=["deadline", "updated_at"])
+    public_data_changed()
     events.progress_changed(item, change, by)
     return change
 
@@ -324,6 +329,7 @@ def contest(item: Item, *, ngo, by, text, link="", document=None) -> Contestatio
         document=document or "",
         document_name=(document.name[:255] if document is not None else ""),
     )
+    public_data_changed()
     events.contested(contestation, by)
     return contestation
 
@@ -349,8 +355,11 @@ def create_items_bulk(rows, by=None) -> int:
         new_rows.append(row)
     if not new_rows:
         return 0
+    _check_parent_codes(new_rows)
     items = []
     for row in new_rows:
+        if not row["code"] or len(row["code"]) > 40:
+            raise AccountabilityError(_("An item needs a code of at most 40 characters."))
         status = row.get("status", Item.Status.PLANNED)
         _check_status(status)
         progress = row.get("progress")
@@ -392,7 +401,29 @@ def create_items_bulk(rows, by=None) -> int:
         batch_size=1000,
     )
     _recompute_bulk({item.parent_id for item in items if item.parent_id})
+    public_data_changed()  # bulk writes send no signals
     return len(items)
+
+
+def _check_parent_codes(rows) -> None:
+    """Every parent code names an item of the rows or one stored, and no item is its own
+    ancestor (stored items cannot have a new item as parent, so a cycle lies within the rows)."""
+    parents = {row["code"]: row.get("parent_code") or None for row in rows}
+    wanted = {code for code in parents.values() if code} - set(parents)
+    known = set(Item.objects.filter(code__in=wanted).values_list("code", flat=True))
+    for unknown in sorted(wanted - known):
+        raise AccountabilityError(
+            _("No item has the code %(code)s to be a parent.") % {"code": unknown}
+        )
+    for code in parents:
+        seen, current = {code}, parents[code]
+        while current in parents:
+            if current in seen:
+                raise AccountabilityError(
+                    _("The item %(code)s would be its own ancestor.") % {"code": code}
+                )
+            seen.add(current)
+            current = parents[current]
 
 
 def _recompute_bulk(parent_ids: set[int]) -> None:

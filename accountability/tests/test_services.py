@@ -368,3 +368,30 @@ def test_the_mails_render(implemented, representation, body_official, mailoutbox
     assert contested.subject == "Item XII-0001 is contested"
     assert "No ramp." in contested.body and representation.ngo.name in contested.body
     assert changed.to == [representation.user.email] and "Two remain." in changed.body
+
+
+def test_bulk_refuses_a_cycle_and_an_unknown_parent(body):
+    def row(code, parent_code):
+        return {
+            "code": code,
+            "title": code,
+            "responsible_body": body,
+            "deadline": datetime.date(2030, 1, 1),
+            "parent_code": parent_code,
+        }
+
+    with pytest.raises(AccountabilityError, match="its own ancestor"):
+        services.create_items_bulk([row("A", "B"), row("B", "C"), row("C", "A")])
+    with pytest.raises(AccountabilityError, match="No item has the code Z"):
+        services.create_items_bulk([row("A", "Z")])
+    assert not Item.objects.exists()
+
+
+def test_a_change_reaches_the_next_anonymous_visitor(client, item, body_official, settings):
+    settings.PUBLIC_CACHE_SECONDS = 60
+    url = f"/en/accountability/{item.code}/"
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url)["X-Cache"] == "hit"
+    services.record_progress(item, by=body_official, progress=45, note="Halfway.")
+    fresh = client.get(url)
+    assert fresh["X-Cache"] == "miss" and "Halfway." in fresh.content.decode()
