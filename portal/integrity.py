@@ -2,8 +2,7 @@
 
 - a commission member represents an NGO that applied to the competition they score;
 - an NGO won an award while the annual information due at the decision was missing;
-- a council member's NGO won competitions of the state body the council sits at (once councils
-  exist).
+- a council member's NGO won competitions of the state body the council sits at.
 
 A flag is a reason to look closer, not a finding. Each kind is one query (a count and the first
 rows for officials), whatever the amount of data; the public statistics page shows the counts.
@@ -12,11 +11,12 @@ rows for officials), whatever the amount of data; the public statistics page sho
 from dataclasses import dataclass
 
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from councils.models import Membership
 from registry.models import NGO, AnnualReport, Representation
 from registry.permissions import is_administrator, is_official
 from tenders.models import Application, Award, Competition
@@ -25,6 +25,9 @@ SHOWN = 50
 KINDS = {
     "commission_applicant": gettext_lazy("A commission member's NGO among the applicants"),
     "funded_without_report": gettext_lazy("Funded while its annual information was missing"),
+    "council_member_winner": gettext_lazy(
+        "A council member's NGO won competitions of the council's state body"
+    ),
 }
 
 
@@ -77,6 +80,31 @@ def _awards_without_report():
     )
 
 
+def _council_seats():
+    """Seats of an NGO on a council at the organiser of the award's competition, held on the day
+    of the decision."""
+    return Membership.objects.filter(
+        ngo=OuterRef("ngo"),
+        council__state_body=OuterRef("lot__competition__organiser"),
+        term_start__lte=OuterRef("decided_on"),
+        term_end__gt=OuterRef("decided_on"),
+    )
+
+
+def _council_member_awards():
+    seats = _council_seats()
+    return (
+        Award.objects.published()
+        .filter(ngo__isnull=False)
+        .annotate(decided_on=TruncDate("decided_at"))
+        .filter(Exists(seats))
+        .annotate(
+            member=Subquery(seats.values("person__name")[:1]),
+            council=Subquery(seats.values("council__code")[:1]),
+        )
+    )
+
+
 def _scoped(queryset, user, ngo_path: str, competition_path: str):
     """Administrators and republican officials see every flag; a regional official those about
     the NGOs of their region; an organiser's official those of their body's competitions."""
@@ -98,10 +126,18 @@ def funded_without_report(user=None):
     return _scoped(_awards_without_report(), user, "ngo", "lot__competition")
 
 
+def council_member_winners(user=None):
+    return _scoped(_council_member_awards(), user, "ngo", "lot__competition")
+
+
 def flags(user, shown: int = SHOWN) -> dict[str, dict]:
-    """For each kind, how many and the first `shown` with their evidence (4 queries)."""
+    """For each kind, how many and the first `shown` with their evidence (6 queries)."""
     applications = commission_applicants(user)
     awards = funded_without_report(user)
+    seated = council_member_winners(user)
+    first_seated = seated.select_related("ngo", "lot__competition__organiser").order_by(
+        "-decided_at", "pk"
+    )[:shown]
     first_applications = applications.select_related("ngo", "lot__competition").order_by(
         "-lot__competition__closes_at", "number"
     )[:shown]
@@ -149,7 +185,7 @@ def flags(user, shown: int = SHOWN) -> dict[str, dict]:
                         "information for %(year)s, due by then, had not been filed."
                     )
                     % {
-                        "amount": f"{award.amount:,}".replace(",", "\u00a0"),
+                        "amount": _amount(award.amount),
                         "lot": award.lot.number,
                         "date": timezone.localdate(award.decided_at).isoformat(),
                         "year": award.due_year,
@@ -158,15 +194,55 @@ def flags(user, shown: int = SHOWN) -> dict[str, dict]:
                 for award in first_awards
             ],
         },
+        "council_member_winner": {
+            "label": KINDS["council_member_winner"],
+            "count": seated.count(),
+            "items": [
+                Flag(
+                    "council_member_winner",
+                    award.ngo.bin,
+                    award.ngo.name,
+                    award.lot.competition.number,
+                    award.lot.competition.title,
+                    _(
+                        "%(member)s of this NGO sat on the council %(council)s at %(body)s when "
+                        "the NGO was awarded %(amount)s tenge for lot %(lot)s on %(date)s."
+                    )
+                    % {
+                        "member": award.member,
+                        "council": award.council,
+                        "body": award.lot.competition.organiser.name,
+                        "amount": _amount(award.amount),
+                        "lot": award.lot.number,
+                        "date": award.decided_on.isoformat(),
+                    },
+                )
+                for award in first_seated
+            ],
+        },
     }
 
 
-def counts() -> dict[str, int]:
-    """How many of each kind, over everything (the public statistics page)."""
+def _amount(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+def counts(user=None) -> dict[str, int]:
+    """How many of each kind: everything (the public statistics page) or in a user's scope."""
     return {
-        "commission_applicant": commission_applicants().count(),
-        "funded_without_report": funded_without_report().count(),
+        "commission_applicant": commission_applicants(user).count(),
+        "funded_without_report": funded_without_report(user).count(),
+        "council_member_winner": council_member_winners(user).count(),
     }
+
+
+def may_see(user) -> bool:
+    """Officials of the register, organisers of competitions and administrators."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return (
+        is_administrator(user) or is_official(user) or user.has_perm("tenders.change_competition")
+    )
 
 
 def counts_table():

@@ -7,12 +7,16 @@ Columns are fixed codes (the CSV's header, whatever the language) with a transla
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accountability.models import Item
 from config.cache import per_generation
+from councils import stats as councils_stats
+from forums.models import Forum
 from registry.models import NGO, ActivityArea, Region
 from tenders.models import Award, Competition
 
@@ -210,17 +214,87 @@ def funding_by_region(top) -> Table:
     )
 
 
+def councils_by_level() -> Table:
+    """Public councils and their current members by level (the councils app's own figures)."""
+    by_level = councils_stats.figures().by_level
+    rows = [
+        [row.key, row.label, row.councils, row.members, _share(row.civil, row.members)]
+        for row in by_level
+    ]
+    return Table(
+        "councils-by-level",
+        _("Public councils by level"),
+        [
+            Column("level", _("Level code")),
+            Column("level_name", _("Level")),
+            Column("councils", _("Councils"), True),
+            Column("members", _("Members"), True),
+            Column("civil_society_percent", _("Civil society, %"), True),
+        ],
+        rows,
+        chart_value=2,
+        link=("councils:stats", _("Council statistics")),
+    )
+
+
+def plan_progress() -> Table:
+    """Each forum's action plan: items, implemented, partly, overdue, share implemented."""
+    today = timezone.localdate()
+    counts = (
+        Item.objects.filter(forum_recommendation__isnull=False)
+        .order_by()
+        .values("forum_recommendation__forum")
+        .annotate(
+            total=Count("pk"),
+            implemented=Count("pk", filter=Q(status=Item.Status.IMPLEMENTED)),
+            partly=Count("pk", filter=Q(status=Item.Status.PARTLY)),
+            overdue=Count("pk", filter=Q(status__in=Item.OPEN_STATUSES, deadline__lt=today)),
+        )
+    )
+    by_forum = {row["forum_recommendation__forum"]: row for row in counts}
+    rows = []
+    for forum in Forum.objects.filter(pk__in=by_forum).order_by("ordinal"):
+        row = by_forum[forum.pk]
+        rows.append(
+            [
+                forum.number,
+                str(forum),
+                row["total"],
+                row["implemented"],
+                row["partly"],
+                row["overdue"],
+                _share(row["implemented"], row["total"]),
+            ]
+        )
+    return Table(
+        "action-plans",
+        _("Action plans of the Civil Forums"),
+        [
+            Column("forum", _("Forum number")),
+            Column("forum_name", _("Forum")),
+            Column("items", _("Plan items"), True),
+            Column("implemented", _("Implemented"), True),
+            Column("partly", _("Partly implemented"), True),
+            Column("overdue", _("Overdue"), True),
+            Column("implemented_percent", _("Implemented, %"), True),
+        ],
+        rows,
+        chart_value=6,
+        link=("forums:list", _("Civil Forums")),
+    )
+
+
 def extra_tables() -> list[Table]:
-    """Tables of the apps that are still being built, and the integrity flags' counts."""
+    """Councils, the forums' action plans and the integrity flags' counts."""
     from . import integrity
 
-    return [integrity.counts_table()]
+    return [councils_by_level(), plan_progress(), integrity.counts_table()]
 
 
 def _computed() -> dict[str, Table]:
     _regions, top = _top_regions()
     by_region = ngos_by_region(top)
-    total = NGO.objects.public().count()
+    total = sum(row[2] for row in by_region.rows)
     tables = [
         by_region,
         ngos_by_area(total),

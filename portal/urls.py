@@ -8,6 +8,7 @@ portal_patterns = [
     path("stats/<slug:key>.csv", views.statistics_csv, name="stats_csv"),
     path("open-data/", views.open_data, name="open_data"),
     path("open-data/files/<path:name>", views.open_data_file, name="open_data_file"),
+    path("staff/integrity/", views.integrity_flags, name="integrity"),
     path("feeds/competitions.atom", feeds.NewCompetitions(), name="feed_competitions"),
     path("feeds/results.atom", feeds.PublishedResults(), name="feed_results"),
     path("feeds/ngos.atom", feeds.NewNGOs(), name="feed_ngos"),

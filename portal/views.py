@@ -7,8 +7,9 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language
 
 from registry import exports, hooks
+from registry.staff.access import staff_view
 
-from . import charts, figures, opendata, stats
+from . import charts, figures, integrity, opendata, stats
 
 # Figures of other apps' HOME_FIGURES that the home page shows in its own, fuller form (the
 # latest funded year by mechanism instead of this year's projects, 0 until results are out).
@@ -147,3 +148,9 @@ def robots(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
     lines.append(f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@staff_view(integrity.may_see)
+def integrity_flags(request):
+    """The integrity flags in the official's scope, each with its evidence."""
+    return render(request, "portal/staff/integrity.html", {"kinds": integrity.flags(request.user)})

@@ -1,0 +1,39 @@
+"""What the portal adds to the staff workspace through the registry's hooks: integrity flags."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from registry import hooks
+
+from . import integrity
+
+
+@hooks.register(hooks.STAFF_DASHBOARD_TILES)
+def integrity_flags(request):
+    if not integrity.may_see(request.user):
+        return None
+    found = integrity.counts(request.user)
+    page = reverse("portal:integrity")
+    return hooks.Tile(
+        key="portal-integrity",
+        title=_("Integrity flags"),
+        count=sum(found.values()),
+        url=page,
+        link_text=_("See the flags and their evidence"),
+        items=tuple(
+            hooks.TileItem(
+                str(integrity.KINDS[kind]), reverse("portal:integrity") + f"#{kind}", str(count)
+            )
+            for kind, count in found.items()
+            if count
+        ),
+        empty_text=_("No integrity flag in your scope."),
+        order=90,
+    )
+
+
+@hooks.register(hooks.STAFF_NAV)
+def integrity_menu(request):
+    if not integrity.may_see(request.user):
+        return None
+    return hooks.NavItem("portal-integrity", _("Integrity flags"), reverse("portal:integrity"), 90)
