@@ -55,7 +55,7 @@ def council_detail(request, code: str):
         Council.objects.select_related("state_body", "region", "parent"), code=code
     )
     today = timezone.localdate()
-    decisions = Decision.objects.select_related("response", "item").order_by("number")
+    decisions = Decision.objects.select_related("council", "response", "item").order_by("number")
     meetings = (
         council.meetings.order_by("-starts_at")
         .annotate(present=Count("attendance", filter=Q(attendance__present=True)))
