@@ -655,6 +655,7 @@ def _meetings(rng, today, councils, seats):
     AgendaItem.objects.bulk_create(agenda)
     attendance, decisions = [], []
     numbers = {}
+    index_of = {council.pk: i for i, (council, _s, _c) in enumerate(councils)}
     for item in agenda:
         meeting = item.meeting
         if meeting.starts_at > now:
@@ -668,7 +669,7 @@ def _meetings(rng, today, councils, seats):
         present = sum(1 for i in range(len(members)) if i % 6 != 5)
         number = numbers[meeting.council_id] = numbers.get(meeting.council_id, 0) + 1
         text = RECOMMENDATIONS[number % len(RECOMMENDATIONS)]
-        adopted = number % 9 != 0
+        adopted = (number + index_of[meeting.council_id]) % 7 != 3
         votes_for = present - 1 if adopted else present // 2
         decisions.append(
             Decision(
