@@ -2,7 +2,13 @@ from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from . import api
-from .ocds_views import BulkPackageView, RecordPackageView, ReleasePackageView
+from .ocds_views import (
+    BulkPackageView,
+    ExtensionFileView,
+    PublicationPolicyView,
+    RecordPackageView,
+    ReleasePackageView,
+)
 
 router = DefaultRouter()
 router.register("tenders", api.CompetitionViewSet, basename="competition")
@@ -12,5 +18,11 @@ urlpatterns = [
     path("ocds/releases/<str:number>.json", ReleasePackageView.as_view(), name="ocds-releases"),
     path("ocds/records/<str:number>.json", RecordPackageView.as_view(), name="ocds-records"),
     path("ocds/<int:year>/releases.json", BulkPackageView.as_view(), name="ocds-bulk"),
+    path(
+        "ocds/extensions/<slug:name>/<str:filename>",
+        ExtensionFileView.as_view(),
+        name="ocds-extension",
+    ),
+    path("ocds/publication-policy.md", PublicationPolicyView.as_view(), name="ocds-policy"),
     *router.urls,
 ]

@@ -19,6 +19,7 @@ nothing. One seeded generator: the same seed gives the same competitions.
 
 from django.db import transaction
 
+from .. import ocds
 from ..models import Competition
 from .base import BuilderBase, analyze_tenders, demo_experts
 from .contracts import ContractsDemo
@@ -42,6 +43,7 @@ def load(seed: int = 2025) -> dict:
     builder.year_2025(experts)
     builder.contracts_2025()
     builder.open_now(experts)
+    ocds.backfill()  # the OCDS releases of the rows inserted above, dated as they happened
     return builder.counts
 
 
@@ -64,5 +66,6 @@ def load_decade(first_year: int, years: int, competitions: int, lots: int, seed:
                     experts,
                     year=year,
                 )
+    ocds.backfill()
     analyze_tenders()
     return builder.counts

@@ -200,6 +200,8 @@ class FundedDemo:
                         ngo_id=application.ngo_id,
                         application=application,
                         amount=application.requested_amount,
+                        # The commission decides before the results are published (OCDS dates).
+                        decided_at=competition.published_at - datetime.timedelta(days=3),
                     )
                 )
         Award.objects.bulk_create(awards)

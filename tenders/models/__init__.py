@@ -11,6 +11,7 @@ from .commission import CommissionMember, ConflictDeclaration, Criterion, Score,
 from .competitions import Competition, Lot
 from .contracts import Contract, Instalment, MCIValue, ProjectReport
 from .questions import Question
+from .releases import Release
 from .results import Award, Correction
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "MCIValue",
     "ProjectReport",
     "Question",
+    "Release",
     "Score",
     "ScoreSheet",
 ]

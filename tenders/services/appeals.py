@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .. import events, permissions
+from .. import events, ocds, permissions
 from ..models import Appeal, Application, Award, Competition
 from .base import TenderError, require_organiser, save
 from .competitions import unique_or_error
@@ -129,9 +129,10 @@ def decide_appeal(
     if not reason.strip():
         raise TenderError(_("Give the reasons of the decision; the applicant reads them."))
     if upheld:
-        appeal.correction = correct_results(
-            competition, user, reason, withdraw=withdraw, amounts=amounts, add=add
-        )
+        with ocds.deciding(appeal):  # the correction's OCDS release names the appeal
+            appeal.correction = correct_results(
+                competition, user, reason, withdraw=withdraw, amounts=amounts, add=add
+            )
     elif withdraw or amounts or add:
         raise TenderError(_("A dismissed appeal changes no results."))
     appeal.status = Appeal.Status.UPHELD if upheld else Appeal.Status.DISMISSED

@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import grants, permissions
+from .. import grants, ocds, permissions
 from ..models import Competition, Criterion, Lot, MCIValue
 from .base import TenderError, require_organiser, save
 
@@ -162,6 +162,7 @@ def announce_competition(competition: Competition, user, now=None) -> Competitio
     )
     competition.announced_at = now
     save(competition, user, "announced")
+    ocds.record(competition, "tender", at=now)
     return competition
 
 
@@ -184,6 +185,8 @@ def advance_phases(now: datetime.datetime | None = None) -> int:
                 if competition.status == before:  # someone may have moved it meanwhile
                     competition.status = after
                     save(competition, None, f"phase: {after}")
+                    if after == Competition.Status.EVALUATING:
+                        ocds.record(competition, "close", at=competition.closes_at)
                     moved += 1
     return moved
 
@@ -201,6 +204,7 @@ def cancel_competition(competition: Competition, user, reason: str) -> Competiti
     competition.status = Competition.Status.CANCELLED
     competition.cancel_reason = reason.strip()
     save(competition, user, "cancelled")
+    ocds.record(competition, "cancellation")
     return competition
 
 

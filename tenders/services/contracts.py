@@ -11,7 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import events, permissions
+from .. import events, ocds, permissions
 from ..models import Award, Competition, Contract, Instalment, ProjectReport
 from .base import TenderError, save, tenge
 from .competitions import unique_or_error
@@ -94,10 +94,12 @@ def sign_contract(
         awarded_amount=award.amount,
         created_by=user,
     )
-    return unique_or_error(
+    contract = unique_or_error(
         lambda: save(contract, user, "contract signed") or contract,
         _("Contract number %(number)s is already taken.") % {"number": number},
     )
+    ocds.record(award.lot.competition, "contract", at=contract.created_at, contract=contract)
+    return contract
 
 
 @transaction.atomic
@@ -188,6 +190,13 @@ def mark_instalment_paid(instalment: Instalment, user, paid_on: datetime.date) -
     instalment.paid_on = paid_on
     instalment.paid_recorded_at = timezone.now()
     save(instalment, user, "instalment paid")
+    ocds.record(
+        instalment.contract.award.lot.competition,
+        "implementation",
+        at=instalment.paid_recorded_at,
+        contract=instalment.contract,
+        instalment=instalment,
+    )
     return instalment
 
 
@@ -280,6 +289,13 @@ def accept_report(report: ProjectReport, user) -> ProjectReport:
     report.reviewed_by = user
     report.reviewed_at = timezone.now()
     save(report, user, "report accepted")
+    ocds.record(
+        report.contract.award.lot.competition,
+        "implementation",
+        at=report.reviewed_at,
+        contract=report.contract,
+        report=report,
+    )
     events.report_event(events.REPORT_ACCEPTED, report, user)
     return report
 
@@ -313,6 +329,7 @@ def complete_project(contract: Contract, user) -> Contract:
     contract.status = Contract.Status.COMPLETED
     contract.closed_at = timezone.now()
     save(contract, user, "project completed")
+    ocds.record(contract.award.lot.competition, "termination", contract=contract)
     return contract
 
 
@@ -327,6 +344,7 @@ def terminate_project(contract: Contract, user, reason: str) -> Contract:
     contract.status_reason = reason.strip()
     contract.closed_at = timezone.now()
     save(contract, user, "contract terminated")
+    ocds.record(contract.award.lot.competition, "termination", contract=contract)
     return contract
 
 
