@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import events, permissions
+from .. import events, ocds, permissions
 from ..models import Application, Award, Competition, Contract, Correction, Lot, ScoreSheet
 from .base import TenderError, require_organiser, save, tenge
 from .competitions import unique_or_error
@@ -139,6 +139,7 @@ def publish_results(competition: Competition, user, now=None) -> Competition:
     competition.status = Competition.Status.PUBLISHED
     competition.published_at = now
     save(competition, user, "results published")
+    ocds.record(competition, "award", at=now)
     events.results_published(competition, user)
     return competition
 
@@ -213,9 +214,11 @@ def correct_results(
         changes.append({"action": "added", **_describe(award)})
     if not changes:
         raise TenderError(_("The correction changes nothing."))
-    return Correction.objects.create(
+    correction = Correction.objects.create(
         competition=competition, reason=reason.strip(), changes=changes, made_by=user
     )
+    ocds.record(competition, "correction", at=correction.made_at, correction=correction)
+    return correction
 
 
 @transaction.atomic
@@ -264,4 +267,5 @@ def record_historical_round(
                 decided_by=user,
                 decided_at=moment,
             )
+    ocds.record(competition, "results", at=moment)
     return competition
