@@ -18,7 +18,13 @@ from registry.models import ActivityArea, Region, StateBody
 
 
 def plan_items(forum):
-    """The top-level items of the forum's action plan, with what the list shows of each."""
+    """The top-level items of the forum's action plan (what the filters and figures count)."""
+    return Item.objects.filter(forum_recommendation__forum=forum)
+
+
+def listed(items):
+    """The items as the list shows them: with body, region, topic, and counts of measures and
+    contestations. Only for the page's rows: the figures count the bare queryset."""
     contested = (
         Contestation.objects.filter(item=OuterRef("pk"))
         .order_by()
@@ -33,13 +39,9 @@ def plan_items(forum):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return (
-        Item.objects.filter(forum_recommendation__forum=forum)
-        .select_related("responsible_body", "region", "topic")
-        .annotate(
-            contested_count=Coalesce(Subquery(contested, output_field=IntegerField()), 0),
-            measure_count=Coalesce(Subquery(measures, output_field=IntegerField()), 0),
-        )
+    return items.select_related("responsible_body", "region", "topic").annotate(
+        contested_count=Coalesce(Subquery(contested, output_field=IntegerField()), 0),
+        measure_count=Coalesce(Subquery(measures, output_field=IntegerField()), 0),
     )
 
 
@@ -57,7 +59,7 @@ class PlanFilter(django_filters.FilterSet):
         choices=Item.Status.choices, label=_("Status"), empty_label=_("Any")
     )
     region = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.all(),
+        queryset=Region.objects.filter(parent__isnull=True),
         to_field_name="kato",
         label=_("Region"),
         empty_label=_("Any"),

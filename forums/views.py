@@ -295,7 +295,7 @@ def action_plan(request, number: str):
     items = filterset.qs
     rows = plan.by_body(items)
     figures = plan.figures(items)
-    ordered = items.order_by("deadline", "code")
+    ordered = plan.listed(items).order_by("deadline", "code")
     page = Paginator(ordered, PLAN_PAGE_SIZE).get_page(request.GET.get("page"))
     title = _("Share of recommendations implemented, by responsible body")
     return render(
@@ -326,7 +326,7 @@ def action_plan_csv(request, number: str):
     delimiter = exports.separator(request)
     if delimiter is None:
         return HttpResponse(_("Unknown separator."), status=400, content_type="text/plain")
-    items = filterset.qs.order_by("deadline", "code")
+    items = plan.listed(filterset.qs).order_by("deadline", "code")
     header = [
         _("Number"),
         _("Recommendation"),
