@@ -27,7 +27,9 @@ class CouncilFilter(django_filters.FilterSet):
         help_text="KATO code of the region.",
     )
     state_body = django_filters.ModelChoiceFilter(
-        queryset=StateBody.objects.filter(councils__isnull=False).distinct(),
+        queryset=StateBody.objects.filter(
+            pk__in=Council.objects.order_by().values("state_body").distinct()
+        ),
         to_field_name="code",
         label=_("State body"),
         empty_label=_("Any"),

@@ -1,15 +1,19 @@
 """Public pages of councils: the list, a council, a meeting's calendar file, statistics."""
 
 import datetime
+import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from config.cache import per_generation
 from registry import exports
 
 from . import stats
@@ -25,19 +29,45 @@ ROLE_ORDER = Case(
 )
 
 
+def filter_fields(filterset) -> str:
+    """The filter lists as HTML: a few hundred state bodies and regions cost most of a list page,
+    and with the same values chosen they are the same for every visitor, so they are kept per
+    language and generation of the public data (as the register's directory does)."""
+    form = filterset.form
+
+    def render() -> str:
+        return render_to_string("councils/_filters.html", {"filter": filterset})
+
+    if form.errors:
+        return render()
+    chosen = repr(sorted((name, form.data.get(name, "")) for name in form.fields))
+    digest = hashlib.sha256(chosen.encode()).hexdigest()
+    return mark_safe(per_generation(f"councils-filters:{get_language()}:{digest}", render))
+
+
 def council_list(request):
     councils = Council.objects.select_related("state_body", "region")
     filterset = CouncilFilter(request.GET, queryset=councils)
     if not filterset.is_valid():
         return render(
-            request, "councils/list.html", {"filter": filterset, "page": None}, status=400
+            request,
+            "councils/list.html",
+            {"filters": filter_fields(filterset), "page": None},
+            status=400,
         )
-    ordered = filterset.qs.with_member_counts().order_by("status", "kind", "level", "code")
+    ordered = filterset.qs.order_by("status", "kind", "level", "code")
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted for the page's councils only: counting before paging would join every member.
+    counts = {
+        c.pk: c for c in Council.objects.filter(pk__in=[c.pk for c in page]).with_member_counts()
+    }
+    for council in page:
+        council.member_count = counts[council.pk].member_count
+        council.civil_count = counts[council.pk].civil_count
     return render(
         request,
         "councils/list.html",
-        {"filter": filterset, "page": page, "flag_labels": FLAG_LABELS},
+        {"filters": filter_fields(filterset), "page": page, "flag_labels": FLAG_LABELS},
     )
 
 
@@ -77,8 +107,10 @@ def council_detail(request, code: str):
         "groups": council.groups.order_by("code"),
         "activities": council.activities.order_by("-held_on")[:10],
         "today": today,
-        "awaiting": council.decisions.awaiting_response().count(),
-        "overdue": council.decisions.response_overdue(today).count(),
+        **council.decisions.adopted().aggregate(
+            awaiting=Count("pk", filter=Q(response__isnull=True)),
+            overdue=Count("pk", filter=Q(response__isnull=True, response_due__lt=today)),
+        ),
     }
     return render(request, "councils/detail.html", context)
 

@@ -209,12 +209,14 @@ def _rows_by_council(council_ids, today):
     current = (
         Membership.objects.filter(council_id__in=council_ids)
         .current(today)
+        .order_by()
         .values_list("council_id", "affiliation", "role", "ngo_id", "term_end")
     )
     for council_id, *row in current:
         rows[council_id].append(row)
     started = set(
         Membership.objects.filter(council_id__in=council_ids, term_start__gt=today)
+        .order_by()
         .values_list("council_id", flat=True)
         .distinct()
     )
