@@ -35,7 +35,12 @@ class CouncilFilter(django_filters.FilterSet):
         empty_label=_("Any"),
         help_text="Code of the state body the council is attached to.",
     )
-    out_of_rule = django_filters.BooleanFilter(
+    out_of_rule = django_filters.ChoiceFilter(
+        choices=[
+            ("true", _("Only councils out of rule")),
+            ("false", _("Only councils within the rules")),
+        ],
+        empty_label=_("Any"),
         method="filter_out_of_rule",
         label=_("Out of rule"),
         help_text="true: only councils that break a composition rule; false: only those that "
@@ -47,6 +52,6 @@ class CouncilFilter(django_filters.FilterSet):
         fields = []
 
     def filter_out_of_rule(self, queryset, name, value):
-        if value is None:
+        if not value:
             return queryset
-        return queryset.out_of_rule() if value else queryset.filter(rule_flags=[])
+        return queryset.out_of_rule() if value == "true" else queryset.filter(rule_flags=[])

@@ -194,7 +194,7 @@ def bars(rows, value: str) -> dict:
     top = max(values, default=0) or 1
     drawn = []
     for i, (row, v) in enumerate(zip(rows, values, strict=True)):
-        width = round(v * BAR_SPACE / top, 1)
+        width = round(v * BAR_SPACE / top)
         drawn.append(
             {
                 "label": row.label,

@@ -192,7 +192,7 @@ def statistics_csv(request, table: str):
             _("Code"),
             _("State body"),
             _("Recommendations adopted"),
-            _("Answered"),
+            _("Answered by the body"),
             _("Accepted or partly accepted"),
             _("Implemented"),
             _("Response overdue"),
