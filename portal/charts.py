@@ -13,10 +13,11 @@ GAP = 6
 LABEL_WIDTH = 230
 BAR_WIDTH = 420
 VALUE_WIDTH = 130
+MIN_WIDTH = 680
 COLOURS = ("#00689d", "#f2b705", "#1e7d32", "#a15c00", "#6a4c93", "#b3261e")
 
 
-def _short(label: str, limit: int = 34) -> str:
+def _short(label: str, limit: int = 30) -> str:
     label = str(label)
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
@@ -69,7 +70,7 @@ def column_chart(key: str, title: str, rows: list[tuple[str, int]]) -> str:
     largest = max((value for _label, value in rows), default=0) or 1
     count = max(1, len(rows))
     plot_height, base, step = 180, 200, max(8, min(40, 640 // count))
-    width = 40 + count * step
+    width = max(MIN_WIDTH, 40 + count * step)  # a few years do not blow up to the page's width
     every = max(1, count // 12)
     columns = format_html_join(
         "",
