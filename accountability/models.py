@@ -43,9 +43,9 @@ class ItemQuerySet(models.QuerySet):
 
     def managed_by(self, user):
         """Items of the state bodies the official works for; administrators see all."""
-        from .permissions import is_updater_of_all
+        from .permissions import is_official, is_updater_of_all
 
-        if not (user.is_authenticated and user.is_active and user.is_staff):
+        if not is_official(user):
             return self.none()
         if is_updater_of_all(user):
             return self

@@ -1,12 +1,9 @@
 """Who may do what with a tracked item — the one place views, services and the API ask."""
 
 from registry.models import NGO
-from registry.permissions import is_administrator, represents
+from registry.permissions import is_administrator, is_official, represents
 
-
-def is_official(user) -> bool:
-    """A person working for the state (the registry marks them `is_staff`)."""
-    return user.is_authenticated and user.is_active and user.is_staff
+__all__ = ["can_contest", "can_see_document", "can_update", "contesting_ngos", "is_official"]
 
 
 def is_updater_of_all(user) -> bool:
@@ -16,8 +13,9 @@ def is_updater_of_all(user) -> bool:
 def can_update(user, item) -> bool:
     """Officials of the item's responsible body (administrators too); nobody else.
 
-    The registry's scope rule for state bodies: an official acts for the bodies they are
-    attached to (`StateBody.officials`), whatever their region.
+    The registry's rule: an official (`registry.permissions.is_official`: staff with the
+    ministry official's role) acts for the state bodies they are attached to
+    (`StateBody.officials`); a national scope over NGOs is no licence over another body's items.
     """
     if not is_official(user):
         return False

@@ -234,6 +234,12 @@ def test_a_republican_official_of_another_body_may_not_update(item):
     assert not permissions.can_update(ministry_official, item)
 
 
+def test_a_council_secretary_of_the_body_may_not_update(item, body):
+    secretary = OfficialFactory(role="council_secretary", body=body)
+    assert not permissions.can_update(secretary, item)
+    assert not Item.objects.managed_by(secretary).exists()
+
+
 def test_an_ngo_representative_or_anonymous_user_may_not_update(item, representation):
     from django.contrib.auth.models import AnonymousUser
 
