@@ -41,6 +41,25 @@ def council_seats(request, ngo):
     )
 
 
+@hooks.register(hooks.PROMISE_PAGE_SECTIONS)
+def council_recommendation(request, item):
+    """An item that follows a council's recommendation: where it came from and the response."""
+    decision = (
+        Decision.objects.filter(item=item)
+        .select_related("council", "agenda_item__meeting", "response")
+        .first()
+    )
+    if decision is None:
+        return None
+    return hooks.Section(
+        "council-recommendation",
+        _("Recommendation of a public council"),
+        "councils/_promise_section.html",
+        {"decision": decision},
+        order=30,
+    )
+
+
 def _my_councils(user):
     return Council.objects.managed_by(user)
 

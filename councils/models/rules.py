@@ -230,8 +230,8 @@ def composition_of(council: Council, today: datetime.date | None = None) -> Comp
     return _compose(council, rows[council.pk], council.pk in started, today)
 
 
-def refresh_flags(councils=None, today: datetime.date | None = None) -> int:
-    """Store the flags of every given council (all by default); returns how many changed.
+def refresh_flags(councils=None, today: datetime.date | None = None) -> list[Council]:
+    """Store the flags of every given council (all by default); returns those that changed.
 
     Four queries whatever the number of councils, and writes only the councils whose flags
     changed; run after each change of members (services) and daily (tasks), since the dates move.
@@ -254,4 +254,4 @@ def refresh_flags(councils=None, today: datetime.date | None = None) -> int:
         from config.cache import public_data_changed
 
         public_data_changed()
-    return len(changed)
+    return changed

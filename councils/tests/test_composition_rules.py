@@ -111,7 +111,7 @@ def test_months_before_keeps_the_day_or_the_month_end():
 def test_flags_follow_the_dates_when_refreshed(council, secretary):
     factories.composed(council, secretary)
     term_end = council.memberships.first().term_end
-    assert refresh_flags(today=term_end - datetime.timedelta(days=10)) == 1
+    assert refresh_flags(today=term_end - datetime.timedelta(days=10)) == [council]
     council.refresh_from_db()
     assert RENEWAL in council.rule_flags
 
@@ -221,3 +221,19 @@ def test_each_change_of_members_leaves_a_history_row(council, secretary):
         )
     )
     assert reasons == [("member added", secretary.pk), ("term ended", secretary.pk)]
+
+
+def test_the_daily_task_flags_a_composition_due_and_tells_the_body(council, secretary):
+    from registry.models import Notification
+
+    today = datetime.date.today()
+    official = factories.body_official("mci")
+    factories.member(council, secretary, role="chair")
+    Notification.objects.all().delete()
+    council.memberships.update(term_end=today + datetime.timedelta(days=20))
+    from councils.tasks import refresh_rule_flags
+
+    assert refresh_rule_flags() == 1
+    council.refresh_from_db()
+    assert RENEWAL in council.rule_flags
+    assert Notification.objects.filter(event="councils.out_of_rule", recipient=official).exists()

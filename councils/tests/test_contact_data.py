@@ -57,3 +57,25 @@ def test_the_ngo_page_shows_its_council_seats(client):
         body = client.get(reverse("registry:ngo_detail", args=[ngo.bin])).content.decode()
     assert "Seats on public councils" in body
     assert "Public council of the Ministry of Culture" in body and "Aliya Seat" in body
+
+
+def test_home_figures_and_the_promise_page(client):
+    import datetime
+
+    from councils import services
+
+    council = factories.council(name_en="Public council of the Ministry of Culture")
+    secretary = factories.secretary(council)
+    members = factories.composed(council, secretary)
+    official = factories.body_official("mci")
+    decision = factories.adopted_decision(council, secretary, members)
+    services.record_response(
+        decision, official, outcome="accepted", deadline=datetime.date(2030, 1, 1)
+    )
+    with translation.override("en"):
+        home = client.get("/en/").content.decode()
+        item = client.get(reverse("accountability:item", args=[decision.code])).content.decode()
+    assert "public councils" in home
+    assert "members of public councils, 87% from civil society" in home
+    assert f"Recommendation {decision.code}, adopted at meeting № 1" in item
+    assert "Public council of the Ministry of Culture" in item
