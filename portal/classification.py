@@ -82,6 +82,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "updated_at",
         PRIVATE: "created_by created_at",
     },
+    "tenders.Release": {
+        PUBLIC: "competition ocid release_id stage tag date language data recorded_at",
+    },
     "tenders.Lot": {
         PUBLIC: "competition number theme activity_area region budget budget_mci mci_value "
         "term_months winners_allowed",

@@ -1,10 +1,15 @@
-"""Atom feeds: new competitions, published results, new NGOs (in the language of the URL)."""
+"""Atom feeds: new competitions, published results, new NGOs, each forum's action plan's
+changes (in the language of the URL)."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from accountability.models import Change
+from forums.models import Forum
 from registry.models import NGO
 from tenders.models import Competition
 
@@ -92,3 +97,48 @@ class NewNGOs(AtomFeed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+
+class ActionPlanChanges(AtomFeed):
+    """Each change of a forum's action plan: progress, status, deadlines of its items and their
+    measures, newest first."""
+
+    def get_object(self, request, number: str):
+        return get_object_or_404(Forum, number=number.upper())
+
+    def title(self, forum):
+        return _("Changes of the action plan of the %(forum)s Civil Forum") % {
+            "forum": forum.number
+        }
+
+    def link(self, forum):
+        return reverse("forums:plan", args=[forum.number])
+
+    def items(self, forum):
+        of_forum = Q(item__forum_recommendation__forum=forum) | Q(
+            item__parent__forum_recommendation__forum=forum
+        )
+        return (
+            Change.objects.filter(of_forum)
+            .select_related("item", "by_body")
+            .order_by("-at", "-pk")[:ITEMS]
+        )
+
+    def item_title(self, change):
+        return f"{change.item.code}: {change.get_kind_display()} {change.new_value}".strip()
+
+    def item_description(self, change):
+        parts = [str(change.item.title)]
+        if change.old_value or change.new_value:
+            parts.append(f"{change.old_value} → {change.new_value}")
+        if change.by_body:
+            parts.append(str(change.by_body))
+        if change.note:
+            parts.append(change.note)
+        return " · ".join(parts)
+
+    def item_link(self, change):
+        return reverse("accountability:item", args=[change.item.code]) + f"#change-{change.pk}"
+
+    def item_pubdate(self, change):
+        return change.at

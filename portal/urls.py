@@ -12,6 +12,7 @@ portal_patterns = [
     path("feeds/competitions.atom", feeds.NewCompetitions(), name="feed_competitions"),
     path("feeds/results.atom", feeds.PublishedResults(), name="feed_results"),
     path("feeds/ngos.atom", feeds.NewNGOs(), name="feed_ngos"),
+    path("feeds/forums/<str:number>/plan.atom", feeds.ActionPlanChanges(), name="feed_plan"),
 ]
 
 # Not namespaced: `home` and `after_login` are named by every app's templates.

@@ -177,3 +177,59 @@ def test_healthz_watches_the_latest_files(root, register, client, settings):
     opendata.build()
     body = client.get("/healthz").json()
     assert "ngos.csv" in body["open_data"] and "ngos.csv" not in body["stale"]
+
+
+def test_councils_and_members_without_contact_data(root, client):
+    from councils.tests.factories import council, member, secretary
+
+    seat = council(body="mci")
+    ngo = NGOFactory()
+    member(
+        seat,
+        secretary(seat),
+        name="Aigerim Seitova",
+        ngo=ngo,
+        email="a.seitova@mail.kz",
+        phone="+7 701 000 00 00",
+    )
+    opendata.build()
+    councils = rows(root / "councils.csv")
+    assert [row["code"] for row in councils] == [seat.code]
+    assert client.get("/api/v1/councils/").json()["count"] == len(councils)
+    [seated] = rows(root / "council-members.csv")
+    assert (seated["council"], seated["name"], seated["ngo_bin"]) == (
+        seat.code,
+        "Aigerim Seitova",
+        ngo.bin,
+    )
+    text = (root / "council-members.csv").read_text(encoding="utf-8-sig")
+    assert "a.seitova@mail.kz" not in text and "701" not in text
+
+
+def test_action_plans_with_the_history_of_each_item(root):
+    from accountability import services as accountability
+    from accountability.models import Item
+    from forums import services
+    from forums.tests.factories import event, forum, organiser
+    from registry.models import StateBody
+    from registry.tests.factories import OfficialFactory
+
+    xii, body = forum(), StateBody.objects.get(code="mlsp")
+    rec = services.propose(event(forum=xii), title={"kk": "Ұсыныс", "ru": "Рекомендация"})
+    services.adopt(rec, responsible_body=body, deadline=datetime.date(2099, 1, 1), by=organiser())
+    rec.refresh_from_db()
+    accountability.record_progress(
+        rec.plan_item, by=OfficialFactory(body=body), status=Item.Status.IMPLEMENTED, note="Done"
+    )
+    opendata.build()
+    [item] = rows(root / "action-plans.csv")
+    assert (item["forum"], item["recommendation"], item["item"]) == (
+        xii.number,
+        rec.code,
+        rec.plan_item.code,
+    )
+    assert (item["status"], item["responsible_body"]) == ("implemented", "mlsp")
+    history = rows(root / "action-plan-changes.csv")
+    assert {row["item"] for row in history} == {rec.plan_item.code}
+    assert any(row["kind"] == "status" and row["new_value"] == "implemented" for row in history)
+    assert any(row["note"] == "Done" for row in history)

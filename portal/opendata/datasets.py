@@ -11,9 +11,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accountability.models import Change, Item
+from councils.models import Council, Membership
 from registry.models import NGO, AnnualReport
 from tenders import ocds
 from tenders.models import Award, Competition
@@ -180,6 +183,94 @@ def award_rows() -> Iterator[tuple]:
         )
 
 
+def council_rows() -> Iterator[tuple]:
+    councils = Council.objects.order_by("code").values_list(
+        "code",
+        "kind",
+        "level",
+        "state_body__code",
+        "region__kato",
+        "name_kk",
+        "name_ru",
+        "name_en",
+        "founding_act",
+        "founded_on",
+        "selection",
+        "status",
+        "closed_on",
+        "parent__code",
+    )
+    yield from councils.iterator(chunk_size=CHUNK)
+
+
+def council_member_rows() -> Iterator[tuple]:
+    """Every membership, past and present: names and roles only, never contact data."""
+    members = Membership.objects.order_by("council__code", "term_start", "pk").values_list(
+        "council__code",
+        "person__name",
+        "affiliation",
+        "ngo__bin",
+        "organisation",
+        "role",
+        "term_start",
+        "term_end",
+        "selection",
+    )
+    yield from members.iterator(chunk_size=CHUNK)
+
+
+def _plan_items():
+    """The items of every forum's action plan and their measures (children)."""
+    return Item.objects.filter(
+        Q(forum_recommendation__isnull=False) | Q(parent__forum_recommendation__isnull=False)
+    )
+
+
+def action_plan_rows() -> Iterator[tuple]:
+    items = (
+        _plan_items()
+        .order_by("code")
+        .values_list(
+            "forum_recommendation__forum__number",
+            "parent__forum_recommendation__forum__number",
+            "forum_recommendation__code",
+            "code",
+            "parent__code",
+            "title_kk",
+            "title_ru",
+            "title_en",
+            "responsible_body__code",
+            "region__kato",
+            "deadline",
+            "status",
+            "progress",
+            "updated_at",
+        )
+    )
+    for forum, parent_forum, recommendation, *rest in items.iterator(chunk_size=CHUNK):
+        yield (forum or parent_forum, recommendation, *rest)
+
+
+def action_plan_change_rows() -> Iterator[tuple]:
+    changes = (
+        Change.objects.filter(item__in=_plan_items())
+        .order_by("item__code", "at", "pk")
+        .values_list(
+            "item__code",
+            "at",
+            "kind",
+            "old_value",
+            "new_value",
+            "by_body__code",
+            "note",
+            "evidence_url",
+            "computed",
+        )
+    )
+    for *row, computed in changes.iterator(chunk_size=CHUNK):
+        yield (*row, "true" if computed else "false")
+
+
 def tables() -> list[Dataset]:
     return [
         Dataset(
@@ -221,6 +312,42 @@ def tables() -> list[Dataset]:
             ),
             f.AWARDS,
             award_rows,
+        ),
+        Dataset(
+            "councils",
+            _("Public councils and other dialogue venues"),
+            _("Every council attached to a state body: kind, level, region, status."),
+            f.COUNCILS,
+            council_rows,
+            key=["code"],
+        ),
+        Dataset(
+            "council-members",
+            _("Members of councils"),
+            _(
+                "Who sits on which council, past and present: names, affiliation, the NGO's BIN "
+                "and terms; never contact data."
+            ),
+            f.COUNCIL_MEMBERS,
+            council_member_rows,
+        ),
+        Dataset(
+            "action-plans",
+            _("Action plans of the Civil Forums"),
+            _(
+                "The items of each forum's action plan and their measures: the recommendation, "
+                "the responsible body, the deadline, status and progress."
+            ),
+            f.ACTION_PLANS,
+            action_plan_rows,
+            key=["item"],
+        ),
+        Dataset(
+            "action-plan-changes",
+            _("Histories of the action plans' items"),
+            _("Every recorded change of every plan item: progress, status, deadline, notes."),
+            f.ACTION_PLAN_CHANGES,
+            action_plan_change_rows,
         ),
     ]
 

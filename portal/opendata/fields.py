@@ -192,3 +192,76 @@ AWARDS = [
         source="tenders.Competition.published_at",
     ),
 ]
+
+_council = "councils.Council."
+COUNCILS = [
+    F("code", STRING, _("Council code"), source=_council + "code"),
+    F("kind", STRING, _("Kind code"), _("public or consultative"), _council + "kind"),
+    F("level", STRING, _("Level code"), source=_council + "level"),
+    F("state_body", STRING, _("State body code"), source=_council + "state_body"),
+    F("region_kato", KATO, _("Region KATO code"), source=_council + "region"),
+    F("name_kk", STRING, _("Name in Kazakh"), source=_council + "name_kk"),
+    F("name_ru", STRING, _("Name in Russian"), source=_council + "name_ru"),
+    F("name_en", STRING, _("Name in English"), source=_council + "name_en"),
+    F("founding_act", STRING, _("Founding act"), source=_council + "founding_act"),
+    F("founded_on", DATE, _("Founded on"), source=_council + "founded_on"),
+    F("selection", STRING, _("Selection code"), source=_council + "selection"),
+    F("status", STRING, _("Status code"), _("active or closed"), _council + "status"),
+    F("closed_on", DATE, _("Closed on"), source=_council + "closed_on"),
+    F("parent", STRING, _("Parent council code"), source=_council + "parent"),
+]
+
+_member = "councils.Membership."
+COUNCIL_MEMBERS = [
+    F("council", STRING, _("Council code"), source=_member + "council"),
+    F("name", STRING, _("Member"), source="councils.Person.name"),
+    F("affiliation", STRING, _("Affiliation code"), source=_member + "affiliation"),
+    F("ngo_bin", BIN, _("NGO BIN"), _("For a civil-society member."), _member + "ngo"),
+    F("organisation", STRING, _("Organisation"), source=_member + "organisation"),
+    F("role", STRING, _("Role code"), source=_member + "role"),
+    F("term_start", DATE, _("Term starts"), source=_member + "term_start"),
+    F(
+        "term_end",
+        DATE,
+        _("Term ends"),
+        _("The first day no longer in office."),
+        _member + "term_end",
+    ),
+    F("selection", STRING, _("Selection code"), source=_member + "selection"),
+]
+
+_item = "accountability.Item."
+ACTION_PLANS = [
+    F("forum", STRING, _("Forum number"), source="forums.Forum.number"),
+    F("recommendation", STRING, _("Recommendation code"), source="forums.Recommendation.code"),
+    F("item", STRING, _("Plan item code"), source=_item + "code"),
+    F("parent_item", STRING, _("Parent item code"), _("Empty for a plan item."), _item + "parent"),
+    F("title_kk", STRING, _("Title in Kazakh"), source=_item + "title_kk"),
+    F("title_ru", STRING, _("Title in Russian"), source=_item + "title_ru"),
+    F("title_en", STRING, _("Title in English"), source=_item + "title_en"),
+    F("responsible_body", STRING, _("Responsible body code"), source=_item + "responsible_body"),
+    F("region_kato", KATO, _("Region KATO code"), source=_item + "region"),
+    F("deadline", DATE, _("Deadline"), source=_item + "deadline"),
+    F("status", STRING, _("Status code"), source=_item + "status"),
+    F("progress", INTEGER, _("Progress, %"), source=_item + "progress"),
+    F("updated_at", DATETIME, _("Updated"), source=_item + "updated_at"),
+]
+
+_change = "accountability.Change."
+ACTION_PLAN_CHANGES = [
+    F("item", STRING, _("Plan item code"), source=_item + "code"),
+    F("at", DATETIME, _("When"), source=_change + "at"),
+    F(
+        "kind",
+        STRING,
+        _("Kind code"),
+        _("created, progress, status, deadline or note"),
+        _change + "kind",
+    ),
+    F("old_value", STRING, _("Old value"), source=_change + "old_value"),
+    F("new_value", STRING, _("New value"), source=_change + "new_value"),
+    F("by_body", STRING, _("On behalf of (state body code)"), source=_change + "by_body"),
+    F("note", STRING, _("Note"), source=_change + "note"),
+    F("evidence_url", STRING, _("Evidence link"), source=_change + "evidence_url"),
+    F("computed", STRING, _("Computed from its parts"), _("true or false"), _change + "computed"),
+]
