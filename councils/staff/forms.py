@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from registry.models import NGO
 
-from ..models import Council, Membership, Response
+from ..models import Activity, Council, Membership, Response
 
 
 class DateInput(forms.DateInput):
@@ -113,3 +113,16 @@ class ResponseForm(forms.Form):
         required=False,
         help_text=_("Required unless the recommendation is rejected."),
     )
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Activity.Kind.choices)
+    held_on = forms.DateField(label=_("Held on"), widget=DateInput)
+    title = forms.CharField(label=_("Subject"), max_length=500)
+    official = forms.CharField(
+        label=_("Official who reported"),
+        max_length=200,
+        required=False,
+        help_text=_("For a report heard: name and post."),
+    )
+    report_url = forms.URLField(label=_("Report"), required=False, assume_scheme="https")

@@ -8,6 +8,7 @@ urlpatterns = [
     path("<slug:code>/", views.council_workspace, name="council"),
     path("<slug:code>/members/add/", views.member_add, name="member_add"),
     path("<slug:code>/members/<int:pk>/end/", views.member_end, name="member_end"),
+    path("<slug:code>/activities/add/", views.activity_add, name="activity_add"),
     path("<slug:code>/meetings/add/", views.meeting_add, name="meeting_add"),
     path("<slug:code>/meetings/<int:number>/", views.meeting, name="meeting"),
     path("<slug:code>/meetings/<int:number>/agenda/", views.meeting_agenda, name="agenda"),

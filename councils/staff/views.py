@@ -12,6 +12,7 @@ from ..models import Decision, Meeting, Membership, composition_of
 from ..views import current_members
 from .access import council_of, councils_view, done, visible_councils
 from .forms import (
+    ActivityForm,
     AgendaItemForm,
     DecisionForm,
     DocumentForm,
@@ -301,3 +302,22 @@ def decision_respond(request, code: str, number: int):
         "councils/staff/respond.html",
         {"council": council, "decision": decision, "form": form},
     )
+
+
+@councils_view
+def activity_add(request, code: str):
+    """A public hearing, public monitoring or an official's report the council heard."""
+    council = council_of(request, code, manage=True)
+    form = ActivityForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and done(
+            request,
+            lambda: services.record_activity(council, request.user, **form.cleaned_data),
+            _("The activity has been recorded."),
+            form,
+        )
+    ):
+        return redirect("councils_staff:council", code=council.code)
+    return render(request, "councils/staff/activity_form.html", {"council": council, "form": form})

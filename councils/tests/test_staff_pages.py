@@ -48,6 +48,8 @@ def every_url(council, meeting, decision, membership):
         ("post", staff_url("member_add", code), {"name": "X"}),
         ("get", staff_url("member_end", code, membership.pk), {}),
         ("post", staff_url("member_end", code, membership.pk), {"on": "2026-01-01"}),
+        ("get", staff_url("activity_add", code), {}),
+        ("post", staff_url("activity_add", code), {"kind": "hearing", "title": "x"}),
         ("get", staff_url("meeting_add", code), {}),
         ("post", staff_url("meeting_add", code), {"place": "x"}),
         ("get", staff_url("meeting", code, n), {}),
@@ -192,3 +194,20 @@ def test_the_dashboard_tile_and_menu(client, council, secretary, members):
     assert "Councils: 1 meetings this month" in page or "Councils: 0 meetings this month" in page
     assert "1 recommendations awaiting the body&#x27;s response" in page
     assert staff_url("list") in page
+
+
+def test_a_secretary_records_a_hearing(client, council, secretary):
+    client.force_login(secretary)
+    answer = client.post(
+        staff_url("activity_add", council.code),
+        {"kind": "hearing", "held_on": "2026-11-20", "title": "Draft city budget"},
+    )
+    assert answer.status_code == 302
+    refused = client.post(
+        staff_url("activity_add", council.code),
+        {"kind": "report", "held_on": "2026-11-20", "title": "Budget report"},
+    )
+    assert "Name the official whose report was heard." in refused.content.decode()
+    assert list(council.activities.values_list("kind", "title")) == [
+        ("hearing", "Draft city budget")
+    ]
