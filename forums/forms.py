@@ -9,7 +9,7 @@ from .models import Registration
 
 
 class RegistrationForm(forms.Form):
-    kind = forms.ChoiceField(label=_("I take part as"), widget=forms.RadioSelect)
+    kind = forms.ChoiceField(label=_("I take part as"))
     ngo = forms.ModelChoiceField(
         queryset=NGO.objects.none(),
         to_field_name="bin",

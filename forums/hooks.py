@@ -13,6 +13,7 @@ from registry import hooks
 
 from . import permissions
 from .models import Event, Forum, Origin, Recommendation, Registration
+from .plan import translated
 
 SHOWN = 10
 
@@ -24,7 +25,11 @@ def forum_participation(request, ngo):
     registrations = list(
         Registration.objects.filter(ngo=ngo, status=Registration.Status.CONFIRMED)
         .order_by()
-        .values("event__code", "event__title", "event__starts_at", "event__forum__number")
+        .values(
+            "event__code",
+            "event__starts_at",
+            event_title=translated("event__title"),
+        )
         .annotate(people=Count("pk"), attended=Count("pk", filter=Q(attended_at__isnull=False)))
         .order_by("-event__starts_at")[:SHOWN]
     )

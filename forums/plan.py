@@ -7,10 +7,11 @@ page costs the same number of queries whatever its size.
 
 import django_filters
 from django import forms
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accountability.models import Contestation, Item
@@ -93,6 +94,13 @@ class PlanFilter(django_filters.FilterSet):
         return queryset.overdue(timezone.localdate()) if value else queryset
 
 
+def translated(path: str):
+    """The field in the page's language, the Kazakh one where it is empty (modeltranslation's
+    fallback, which `values()` does not apply)."""
+    language = get_language() or "kk"
+    return Coalesce(NullIf(f"{path}_{language}", Value("")), f"{path}_kk", output_field=CharField())
+
+
 def figures(items) -> dict:
     """Totals of a (filtered) plan: how many, implemented, partly, overdue, contested."""
     today = timezone.localdate()
@@ -110,7 +118,7 @@ def by_body(items) -> list[dict]:
     today = timezone.localdate()
     rows = list(
         items.order_by()
-        .values("responsible_body__code", "responsible_body__name")
+        .values("responsible_body__code", body_name=translated("responsible_body__name"))
         .annotate(
             total=Count("pk"),
             implemented=Count("pk", filter=Q(status=Item.Status.IMPLEMENTED)),
@@ -120,7 +128,7 @@ def by_body(items) -> list[dict]:
     )
     for row in rows:
         row["code"] = row.pop("responsible_body__code")
-        row["name"] = row.pop("responsible_body__name")
+        row["name"] = row.pop("body_name")
         row["share"] = round(100 * row["implemented"] / row["total"]) if row["total"] else 0
     rows.sort(key=lambda row: (-row["share"], -row["total"], row["name"]))
     return rows
@@ -130,15 +138,15 @@ def share(part: int, total: int) -> int:
     return round(100 * part / total) if total else 0
 
 
-WIDTH, ROW, BAR = 320, 36, 12
-NAME_CHARS = 52
+WIDTH, ROW, BAR = 360, 36, 12
+NAME_CHARS = 50
 
 
 def bar_chart(rows: list[dict], title: str) -> str:
     """A bar per body: implemented (dark) then partly implemented (light), with the body's name
     above its bar and the share after it, best first; an SVG element the page inlines.
 
-    320 units wide, so the text stays readable on a phone; the table beside it has the counts.
+    360 units wide, so the text stays readable on a phone; the table beside it has the counts.
     """
     height = len(rows) * ROW + 4
     bar_width = WIDTH - 44

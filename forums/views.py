@@ -69,7 +69,7 @@ def forum_detail(request, number: str):
         event__forum=forum, status=Registration.Status.CONFIRMED
     ).order_by()
     by_region = list(
-        confirmed.values("region__kato", "region__name")
+        confirmed.values("region__kato", region_name=plan.translated("region__name"))
         .annotate(n=Count("pk"))
         .order_by("-n", "region__kato")
     )
