@@ -52,6 +52,30 @@ def forum_participation(request, ngo):
     )
 
 
+@hooks.register(hooks.PROMISE_PAGE_SECTIONS)
+def forum_recommendation(request, item):
+    """An item of a forum's action plan (or a measure of one): the recommendation and every
+    event, section and NGO it came from, merged duplicates included."""
+    root = item if item.parent_id is None else item.parent
+    recommendation = (
+        Recommendation.objects.filter(plan_item_id=root.pk).select_related("forum").first()
+    )
+    if recommendation is None:
+        return None
+    origins = list(
+        recommendation.origins.select_related("event", "section", "ngo").order_by(
+            "proposed_at", "pk"
+        )
+    )
+    return hooks.Section(
+        "forum-recommendation",
+        _("Recommendation of the Civil Forum %(number)s") % {"number": recommendation.forum.number},
+        "forums/_promise_section.html",
+        {"recommendation": recommendation, "origins": origins, "measure": root != item},
+        order=30,
+    )
+
+
 @hooks.register(hooks.HOME_FIGURES)
 def adopted_recommendations(request):
     latest = (

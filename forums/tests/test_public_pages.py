@@ -197,3 +197,27 @@ def test_the_home_page_counts_the_latest_plan(client):
     figure = adopted_recommendations(None)
     assert figure.value == 2 and figure.url == f"/en/forums/{xii.number}/plan/"
     assert "2" in client.get("/en/").content.decode()
+
+
+def test_the_item_page_names_every_origin_of_the_recommendation(client):
+    xii = forum()
+    almaty = event(forum=xii)
+    sectoral = event(
+        code="XII-S-mlsp",
+        kind=Event.Kind.SECTORAL,
+        forum=xii,
+        ministry=StateBody.objects.get(code="mlsp"),
+        title_en="Meeting with the Ministry of Labour",
+    )
+    user, ngo = representative()
+    kept = services.propose(almaty, title={"en": "Simplify grant reports"}, ngo=ngo)
+    duplicate = services.propose(sectoral, title={"en": "Make grant reports simpler"})
+    staff = organiser()
+    services.merge(kept, [duplicate], staff)
+    services.adopt(
+        kept, responsible_body=StateBody.objects.get(code="mlsp"), deadline=FUTURE, by=staff
+    )
+    page = client.get(f"/en/accountability/{kept.code}/").content.decode()
+    assert almaty.title_en in page and "Meeting with the Ministry of Labour" in page
+    assert ngo.name_en in page or ngo.name_kk in page
+    assert "Make grant reports simpler" in page
