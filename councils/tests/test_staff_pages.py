@@ -211,3 +211,16 @@ def test_a_secretary_records_a_hearing(client, council, secretary):
     assert list(council.activities.values_list("kind", "title")) == [
         ("hearing", "Draft city budget")
     ]
+
+
+def test_administrators_name_a_councils_secretaries_in_the_admin(client, council, secretary):
+    from registry.tests.factories import UserFactory
+
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    with translation.override("en"):
+        change = reverse("admin:councils_council_change", args=[council.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and "secretaries" in page.content.decode()
+    client.force_login(secretary)
+    assert client.get(change).status_code in (302, 403)
