@@ -1,11 +1,38 @@
 import os
+import time
 
-from celery import Celery
+from celery import Celery, Task
 from celery.signals import task_success
+from kombu.exceptions import OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-app = Celery("ngo_registry")
+# After a message could not be published, this process queues nothing for this long: the rows
+# stay in PostgreSQL and registry.tasks.queue_waiting_work queues them once the broker is back.
+BROKER_DOWN_SECONDS = 15
+
+_broker_down_until = 0.0
+
+
+class QueueingTask(Task):
+    """A task whose queueing never holds its caller longer than one failed try.
+
+    A request that notifies fifty people while the broker does not answer pays for one publish
+    that times out (settings' CELERY_BROKER_CONNECTION_TIMEOUT), not fifty.
+    """
+
+    def apply_async(self, *args, **kwargs):
+        global _broker_down_until
+        if not self.app.conf.task_always_eager and time.monotonic() < _broker_down_until:
+            raise OperationalError("The broker did not answer a moment ago; not tried again yet")
+        try:
+            return super().apply_async(*args, **kwargs)
+        except OperationalError:
+            _broker_down_until = time.monotonic() + BROKER_DOWN_SECONDS
+            raise
+
+
+app = Celery("ngo_registry", task_cls=QueueingTask)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
