@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from registry import hooks
 
 from . import integrity
+from .models import Alert
 
 
 @hooks.register(hooks.STAFF_DASHBOARD_TILES)
@@ -37,3 +38,25 @@ def integrity_menu(request):
     if not integrity.may_see(request.user):
         return None
     return hooks.NavItem("portal-integrity", _("Integrity flags"), reverse("portal:integrity"), 90)
+
+
+def _follow_section(request, kind: str, key: str):
+    """A button to follow the thing (a link to log in for visitors: the public page keeps no
+    form, so it stays in the public cache)."""
+    return hooks.Section(
+        "follow",
+        _("Alerts"),
+        "portal/_follow_section.html",
+        {"kind": kind, "key": key, "frequencies": Alert.Frequency.choices},
+        order=200,
+    )
+
+
+@hooks.register(hooks.NGO_PAGE_SECTIONS)
+def follow_ngo(request, ngo):
+    return _follow_section(request, Alert.Kind.NGO, ngo.bin)
+
+
+@hooks.register(hooks.PROMISE_PAGE_SECTIONS)
+def follow_item(request, item):
+    return _follow_section(request, Alert.Kind.PLAN_ITEM, item.code)

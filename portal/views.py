@@ -1,15 +1,22 @@
 """The public pages that span every app: home, statistics, open data, alerts, feeds."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils.formats import number_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from registry import exports, hooks
+from registry.models import ActivityArea, Region
 from registry.staff.access import staff_view
+from tenders.models import Competition
 
-from . import charts, figures, integrity, opendata, stats
+from . import alerts, charts, figures, integrity, opendata, stats
+from .models import Alert
 
 # Figures of other apps' HOME_FIGURES that the home page shows in its own, fuller form (the
 # latest funded year by mechanism instead of this year's projects, 0 until results are out).
@@ -154,3 +161,55 @@ def robots(request):
 def integrity_flags(request):
     """The integrity flags in the official's scope, each with its evidence."""
     return render(request, "portal/staff/integrity.html", {"kinds": integrity.flags(request.user)})
+
+
+@login_required
+def alert_list(request):
+    """The person's alerts, a form to save a search of competitions or follow a thing."""
+    if request.method == "POST":
+        data = request.POST
+        params = {name: data.get(name, "").strip() for name in alerts.SEARCH_FILTERS}
+        try:
+            alerts.follow(
+                request.user,
+                data.get("kind", ""),
+                data.get("key", "").strip(),
+                params if data.get("kind") == Alert.Kind.SEARCH else None,
+                data.get("frequency", Alert.Frequency.DAILY),
+            )
+        except alerts.AlertError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Saved: you will be told by email."))
+        target = data.get("next", "")
+        if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+            return redirect(target)
+        return redirect("portal:alerts")
+    own = list(request.user.alerts.filter(active=True))
+    for alert in own:
+        alert.name, alert.url = alerts.describe(alert)
+    return render(
+        request,
+        "portal/alerts.html",
+        {
+            "alerts": own,
+            "frequencies": Alert.Frequency.choices,
+            "kinds": [c for c in Alert.Kind.choices if c[0] != Alert.Kind.SEARCH],
+            "regions": Region.objects.current().top_level(),
+            "areas": ActivityArea.objects.all(),
+            "mechanisms": Competition.Mechanism.choices,
+            "verified": request.user.email_verified,
+        },
+    )
+
+
+def unsubscribe(request, token: str):
+    """One click, no login: the alert of the email's link stops."""
+    alert = Alert.objects.filter(token=token).first()
+    if alert is None:
+        raise Http404
+    if request.method == "POST":
+        alerts.unsubscribe(token)
+        alert.active = False
+    name, _url = alerts.describe(alert)
+    return render(request, "portal/unsubscribe.html", {"alert": alert, "name": name})
