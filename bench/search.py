@@ -12,14 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import run  # noqa: E402 - bench/run.py: Django set up, the Row and the timing helpers
+import common  # noqa: E402 - bench/common.py: Django set up, the Row and the timing helpers
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 LARGE_DATABASE, LARGE_NGOS = "bench_search_250k", 250_000
-TARGET_MS = {LARGE_NGOS: 100, run.BENCH_NGOS: 50}
+TARGET_MS = {LARGE_NGOS: 100, common.BENCH_NGOS: 50}
 # In every demo NGO's description ("works in the territory of ..."): the most common words.
 COMMON_WORDS = {"kk": "аумағында", "ru": "территории", "en": "work"}
 # In 85% of the names ("public association/foundation"): the most common name words.
@@ -62,7 +62,7 @@ def search_rows(ngos: int) -> list:
     ):
         for lang, word in words.items():
             rows.append(
-                run.page_row(
+                common.page_row(
                     client,
                     f"{scale} directory {lang}: {label} «{word}»",
                     f"/{lang}/ngos/?q={word}",
@@ -70,33 +70,35 @@ def search_rows(ngos: int) -> list:
                 )
             )
             rows.append(
-                run.page_row(
+                common.page_row(
                     client,
                     f"{scale} API {lang}: {label} «{word}»",
                     f"/api/v1/ngos/?q={word}",
                     target,
                 )
             )
-    rare = f"?q={run.SEARCH_WORD}&region={run.REGION_KATO}&area={run.AREA_CODE}"
+    rare = f"?q={common.SEARCH_WORD}&region={common.REGION_KATO}&area={common.AREA_CODE}"
     rows.append(
-        run.page_row(
+        common.page_row(
             client, f"{scale} directory: rare word + region + area", f"/ru/ngos/{rare}", target
         )
     )
     rows.append(
-        run.page_row(
+        common.page_row(
             client, f"{scale} API: rare word + region + area", f"/api/v1/ngos/{rare}", target
         )
     )
-    rows.append(run.page_row(client, f"{scale} directory, no search", "/ru/ngos/", target))
+    rows.append(common.page_row(client, f"{scale} directory, no search", "/ru/ngos/", target))
     rows.append(
-        run.page_row(
+        common.page_row(
             client, f"{scale} directory: one-word typo «Какмор»", "/ru/ngos/?q=Какмор", target
         )
     )
     ngo = NGO.objects.public().order_by("pk").first()
     rows.append(  # the baseline of a page that searches nothing; its target as in bench/run.py
-        run.page_row(client, f"{scale} NGO page", f"/ru/ngos/{ngo.bin}/", run.NGO_PAGE_TARGET_MS)
+        common.page_row(
+            client, f"{scale} NGO page", f"/ru/ngos/{ngo.bin}/", common.NGO_PAGE_TARGET_MS
+        )
     )
     rows += first_visit_rows(client, scale)
     return rows
@@ -117,7 +119,7 @@ def first_visit_rows(client, scale: str) -> list:
             ("late name word", "kk", LATE_WORDS["kk"]),
         ):
             name = f"{scale} first visit {lang}: {label} «{word}»"
-            row = run.page_row(client, name, f"/{lang}/ngos/?q={word}", 0)
+            row = common.page_row(client, name, f"/{lang}/ngos/?q={word}", 0)
             row.target, row.passed = "(information)", None
             rows.append(row)
     return rows
@@ -151,17 +153,17 @@ def explain(url: str) -> None:
 def large_rows() -> list:
     use_database(LARGE_DATABASE)
     fill(LARGE_NGOS)
-    run.describe_register(LARGE_DATABASE)
+    common.describe_register(LARGE_DATABASE)
     return search_rows(LARGE_NGOS)
 
 
 def main() -> int:
     from django.conf import settings
 
-    settings.DEBUG = False  # as run.use_bench_database: measure what production runs
+    settings.DEBUG = False  # as common.use_bench_database: measure what production runs
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     rows = large_rows()
-    run.print_table(rows)
+    common.print_table(rows)
     if "--explain" in sys.argv:
         for url in (
             f"/ru/ngos/?q={COMMON_WORDS['ru']}",

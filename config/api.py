@@ -12,6 +12,8 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler
 
+from .errors import database_unavailable, error_body, unavailable_response
+
 # ETag (a hash of the body) and conditional GETs: If-None-Match / If-Modified-Since answer 304.
 conditional = decorator_from_middleware(ConditionalGetMiddleware)
 
@@ -82,13 +84,6 @@ class ErrorSerializer(serializers.Serializer):
     )
 
 
-def error_body(detail: str, code: str, errors: dict | None = None) -> dict:
-    body = {"detail": str(detail), "code": code}
-    if errors:
-        body["errors"] = errors
-    return body
-
-
 def error_responses(
     invalid: str = "A filter value is not valid (e.g. an unknown region).",
     not_found: str = "The requested page does not exist.",
@@ -110,8 +105,6 @@ def handle_exception(exc, context):
 
     A database that cannot be reached is a 503 with Retry-After, not a server error.
     """
-    from .middleware import database_unavailable, unavailable_response
-
     if database_unavailable(exc):
         return unavailable_response(context["request"])
     response = exception_handler(exc, context)

@@ -3,10 +3,10 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
-from django.http import HttpResponse, JsonResponse
-from django.template.loader import render_to_string
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext
+
+from .errors import database_unavailable, error_body, unavailable_response
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 
@@ -60,42 +60,6 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
-def database_unavailable(exc) -> bool:
-    """Whether `exc` says the database cannot be reached now (not that a query was wrong).
-
-    No SQLSTATE means the driver could not talk to the server at all (refused, or a connection
-    the server dropped, which psycopg calls a plain DatabaseError); class 08 is a connection
-    exception and 57P0x a server shutting down, starting up or restarting.
-    """
-    if isinstance(exc, InterfaceError):
-        return True
-    if type(exc) not in (DatabaseError, OperationalError):
-        return False
-    cause = exc.__cause__
-    sqlstate = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
-    return sqlstate is None or sqlstate.startswith(("08", "57P0"))
-
-
-def unavailable_response(request):
-    """503 with Retry-After: JSON in the API's error shape under /api/, else the translated page.
-
-    A connection the server dropped is closed here, so the next request connects afresh.
-    """
-    for conn in connections.all(initialized_only=True):
-        conn.close_if_unusable_or_obsolete()
-    from .api import error_body
-
-    if request.path.startswith("/api/"):
-        body = error_body(gettext("The service is temporarily unavailable."), "unavailable")
-        response = JsonResponse(body, status=503)
-    else:
-        page = render_to_string("503.html", {"site_name": settings.SITE_NAME})
-        response = HttpResponse(page, status=503)
-    response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 class DatabaseUnavailableMiddleware:
     """A page or API call that finds the database gone answers 503, not 500.
 
@@ -115,3 +79,57 @@ class DatabaseUnavailableMiddleware:
             logging.getLogger(__name__).warning("database unavailable: %s", exception)
             return unavailable_response(request)
         return None
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+class RejectNulMiddleware:
+    """A NUL byte (%00) in the path or the query string answers 400, before anything reads it.
+
+    PostgreSQL refuses NUL in text, so a value carrying one would otherwise reach a query and
+    fail there as a server error; no page or filter ever needs it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        query = request.GET
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in query.lists()
+        ):
+            detail = gettext("The address contains a character that is not allowed.")
+            if _is_api(request):
+                return JsonResponse(error_body(detail, "invalid"), status=400)
+            return HttpResponseBadRequest(detail, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+class ApiJsonErrorsMiddleware:
+    """Every error under /api/ answers in the API's JSON shape, also with DEBUG on, where Django
+    answers an unknown path or a crash with its HTML debug page (the API's contract holds for the
+    development server too)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            _is_api(request)
+            and response.status_code >= 400
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            if response.status_code == 404:
+                return JsonResponse(error_body("Not found.", "not_found"), status=404)
+            detail = response.reason_phrase
+            code = "error" if response.status_code >= 500 else "invalid"
+            answer = JsonResponse(error_body(detail, code), status=response.status_code)
+            for header in ("Retry-After", "Allow"):
+                if header in response:
+                    answer[header] = response[header]
+            return answer
+        return response

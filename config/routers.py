@@ -29,10 +29,15 @@ def replicas() -> list[str]:
     return [alias for alias in settings.DATABASES if alias.startswith("replica_")]
 
 
+def read_alias() -> str:
+    """The database this request reads from: its replica for a public read, else the primary."""
+    alias = public_read.get()
+    return alias if alias in settings.DATABASES else "default"
+
+
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        alias = public_read.get()
-        return alias if alias in settings.DATABASES else "default"
+        return read_alias()
 
     def db_for_write(self, model, **hints):
         return "default"

@@ -9,7 +9,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from . import api
-from .middleware import database_unavailable, unavailable_response
+from .errors import database_unavailable, unavailable_response
 
 
 def freshness() -> dict:

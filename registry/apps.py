@@ -7,4 +7,7 @@ class RegistryConfig(AppConfig):
     verbose_name = _("NGO register")
 
     def ready(self):
-        from .staff import tiles  # noqa: F401 - registers the registry's own dashboard tiles
+        # Registered when the app registry is ready: the registry's dashboard tiles and the kind
+        # of import a register job runs (registry.imports finds it by ImportJob.kind).
+        from . import importer  # noqa: F401
+        from .staff import tiles  # noqa: F401

@@ -19,12 +19,19 @@ The templates `<template>_subject.txt` and `<template>.txt` get the context, ren
 language the event was emitted in.
 """
 
+import logging
+import smtplib
 from dataclasses import dataclass
 
+from celery import shared_task
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from .models import Notification
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,8 +61,6 @@ def emit(
 
     The message is in `language`, by default the one the event was emitted in.
     """
-    from . import tasks
-
     language = language or translation.get_language() or "kk"
     created = []
     for user in {user.pk: user for user in recipients if user.email}.values():
@@ -73,9 +78,44 @@ def emit(
             continue  # already told: emitting again is harmless
         created.append(notification)
         transaction.on_commit(
-            lambda pk=notification.pk: tasks.deliver_notification.delay(pk), robust=True
+            lambda pk=notification.pk: deliver_notification.delay(pk), robust=True
         )
     return created
+
+
+@shared_task(
+    name="registry.tasks.deliver_notification", bind=True, max_retries=5, retry_backoff=True
+)
+def deliver_notification(self, notification_id: int) -> bool:
+    """Send one notification by email; a second delivery of the same one sends nothing."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=notification_id, sent_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        event = get(notification.event)
+        with translation.override(notification.language):
+            context = {**notification.context, "recipient": notification.recipient}
+            subject = render_to_string(f"{event.template}_subject.txt", context).strip()
+            body = render_to_string(f"{event.template}.txt", context)
+        notification.attempts += 1
+        try:
+            send_mail(subject, body, None, [notification.recipient.email])
+        except (OSError, smtplib.SMTPException) as error:
+            notification.last_error = str(error)[:1000]
+            notification.save(update_fields=["attempts", "last_error"])
+            logger.warning("notification %s not sent: %s", notification_id, error)
+            failed = error
+        else:
+            notification.sent_at = timezone.now()
+            notification.last_error = ""
+            notification.save(update_fields=["attempts", "last_error", "sent_at"])
+            return True
+    raise self.retry(exc=failed)
 
 
 # The registry's own events.

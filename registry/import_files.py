@@ -97,9 +97,6 @@ def fold(text) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-_HEADER_KEYS = {fold(title): key for key, titles in HEADERS.items() for title in titles}
-
-
 class ImportFileError(Exception):
     """The file as a whole cannot be imported: a message code and its parameters."""
 
@@ -130,8 +127,10 @@ class RegisterReader:
     `header` is the first row as written and `delimiter` the CSV separator (None for XLSX).
     """
 
-    def __init__(self, rows, delimiter: str | None = None):
+    def __init__(self, rows, delimiter=None, headers=None, required=("bin",)):
         self.limits = limits()
+        headers = HEADERS if headers is None else headers
+        self._keys = {fold(title): key for key, titles in headers.items() for title in titles}
         self.delimiter = delimiter
         self._rows = iter(rows)
         header = next(self._rows, None)
@@ -145,11 +144,14 @@ class RegisterReader:
         self._positions, self.columns, self.ignored = {}, {}, []
         for position, title in enumerate(self.header):
             self._add_column(position, str(title))
-        if "bin" not in self.columns:
-            raise ImportFileError("no_bin_column")
+        for key in required:
+            if key not in self.columns:
+                if key == "bin":
+                    raise ImportFileError("no_bin_column")
+                raise ImportFileError("column_missing", column=headers[key][0])
 
     def _add_column(self, position: int, title: str) -> None:
-        key = _HEADER_KEYS.get(fold(title))
+        key = self._keys.get(fold(title))
         if key is None or key in self.columns:
             if title:
                 self.ignored.append(title)
@@ -192,17 +194,21 @@ class RegisterReader:
                 yield line, values
 
 
-def parse_file(source, filename: str) -> RegisterReader:
-    """Read a register from a path or a binary file object, by the format its name says."""
+def parse_file(source, filename: str, headers=None, required=("bin",)) -> RegisterReader:
+    """Read a file from a path or a binary file object, by the format its name says.
+
+    `headers` maps each column key to the titles it is recognised by (the register's HEADERS
+    by default); a file without a `required` column is refused.
+    """
     if Path(filename).suffix.lower() == ".xlsx":
-        return RegisterReader(_xlsx_rows(source))
+        return RegisterReader(_xlsx_rows(source), None, headers, required)
     text = _csv_text(source)
     delimiter = _delimiter(text)
     # Counted before the header is parsed, so a header of half a million titles is never built.
     columns = text.split("\n", 1)[0].count(delimiter) + 1
     if columns > settings.IMPORT_MAX_COLUMNS:
         raise ImportFileError("too_many_columns", count=columns, limit=settings.IMPORT_MAX_COLUMNS)
-    return RegisterReader(_csv_rows(text, delimiter), delimiter)
+    return RegisterReader(_csv_rows(text, delimiter), delimiter, headers, required)
 
 
 def _cell(value):

@@ -7,6 +7,8 @@ Russian page. Regions are stored by KATO code and named in the reader's language
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .bin import validate_bin
+
 MESSAGES = {
     # The file as a whole.
     "wrong_type": _("Upload the register as a .csv or .xlsx file."),
@@ -25,6 +27,7 @@ MESSAGES = {
         "%(limit)d."
     ),
     "file_empty": _("The file is empty."),
+    "column_missing": _("The file has no column “%(column)s”."),
     "no_bin_column": _("The first row must be the header with a BIN column (БСН, БИН or BIN)."),
     "not_xlsx": _("This is not a readable Excel workbook (.xlsx)."),
     "not_csv": _("This is not a CSV text file."),
@@ -92,30 +95,32 @@ COLUMN_LABELS = {
 }
 
 
-def _region_names(katos) -> dict[str, str]:
-    from .models import Region
+def add_messages(messages: dict) -> None:
+    """Another import's own message codes and their (lazily translated) texts."""
+    clash = {code for code, text in messages.items() if MESSAGES.get(code, text) != text}
+    if clash:
+        raise ValueError(f"Import message codes already used: {sorted(clash)}")
+    MESSAGES.update(messages)
 
-    return {region.kato: str(region) for region in Region.objects.filter(kato__in=set(katos))}
+
+def region_codes(params: dict) -> list[str]:
+    """The KATO codes a message's parameters name, to be named in the reader's language."""
+    return ([params["region"]] if "region" in params else []) + list(params.get("regions", []))
 
 
 def message(code: str, params: dict, regions: dict[str, str] | None = None) -> str:
-    """The message of a code in the active language; `regions` names KATO codes (else queried)."""
+    """The message of a code in the active language; `regions` names the KATO codes it holds
+    (`Region.objects.names(region_codes(params))`; without it the codes are shown)."""
     if code == "bin_invalid":
-        from .bin import validate_bin
-
         try:
             validate_bin(params["bin"])
         except ValidationError as exc:
             return " ".join(exc.messages)
-    params = dict(params)
-    katos = [params["region"]] if "region" in params else []
-    katos += params.get("regions", [])
-    if katos:
-        names = regions if regions is not None else _region_names(katos)
-        if "region" in params:
-            params["region"] = names.get(params["region"], params["region"])
-        if "regions" in params:
-            params["regions"] = ", ".join(names.get(kato, kato) for kato in params["regions"])
+    params, names = dict(params), regions or {}
+    if "region" in params:
+        params["region"] = names.get(params["region"], params["region"])
+    if "regions" in params:
+        params["regions"] = ", ".join(names.get(kato, kato) for kato in params["regions"])
     template = MESSAGES.get(code)
     return str(template) % params if template is not None else code
 
@@ -125,17 +130,3 @@ def column_title(column: str) -> str:
     if column.startswith("@"):
         return str(COLUMN_LABELS.get(column[1:], column[1:]))
     return column
-
-
-def describe(issues) -> list:
-    """Give each stored issue its message and column title in the active language."""
-    issues = list(issues)
-    katos = []
-    for issue in issues:
-        katos += [issue.params["region"]] if "region" in issue.params else []
-        katos += issue.params.get("regions", [])
-    regions = _region_names(katos)
-    for issue in issues:
-        issue.message = message(issue.code, issue.params, regions)
-        issue.column_title = column_title(issue.column)
-    return issues

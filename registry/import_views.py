@@ -24,7 +24,7 @@ from openpyxl.cell import WriteOnlyCell
 
 from . import importer
 from .exports import cell
-from .import_report import describe
+from .imports.report import describe
 from .models import ImportJob
 from .permissions import may_import, visible_import_jobs
 

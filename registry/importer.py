@@ -27,50 +27,46 @@ refused row with its reasons, which the official downloads to correct and upload
 """
 
 import datetime
-import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, OperationalError, transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
 from config.cache import public_data_changed
 
 from .bin import bin_month, compact, is_valid, validate_bin
-from .import_files import CP1251_SPELLING, ImportFileError, fold, parse_file, validate_upload
-from .import_report import column_title, message
-from .models import (
-    NGO,
-    ActivityArea,
-    ImportIssue,
-    ImportJob,
-    ImportRefusal,
-    LegalForm,
-    Region,
-    scope_regions,
+from .import_files import CP1251_SPELLING, HEADERS, ImportFileError, parse_file, validate_upload
+from .imports import jobs
+from .imports.base import (
+    CREATE,
+    UNCHANGED,
+    UPDATE,
+    WRITE_BATCH,
+    CheckedRow,
+    TabularImport,
+    is_transient,
+    sqlstate_of,
 )
+from .imports.values import Lookup, RegionMatcher, date_parts
+from .models import NGO, ActivityArea, ImportJob, LegalForm, Region, scope_regions
 
-logger = logging.getLogger(__name__)
-
-__all__ = ["ImportFileError", "parse_file", "run_import", "start_import", "validate_upload"]
-
-CHUNK_ROWS = 500  # rows checked between two progress updates
-WRITE_BATCH = 1000
-
-ERROR, WARNING = "error", "warning"
-CREATE, UPDATE, UNCHANGED, REFUSE = "create", "update", "unchanged", "refuse"
+__all__ = [
+    "ImportFileError",
+    "NGORegisterImport",
+    "is_transient",
+    "parse_file",
+    "refused_rows",
+    "run_import",
+    "sqlstate_of",
+    "start_import",
+    "start_real_run",
+    "validate_upload",
+]
 
 NAME_FIELDS = ("name_kk", "name_ru", "name_en")
-
-# Words around a region's name that say what it is, not which one it is.
-OBLAST_WORDS = {"область", "обл", "облысы", "облыс", "region", "oblast"}
-CITY_WORDS = {"г", "город", "гор", "каласы", "кала", "city"}
 
 
 def _differs(current, new) -> bool:
@@ -78,68 +74,6 @@ def _differs(current, new) -> bool:
     if isinstance(current, str) and current.translate(CP1251_SPELLING) == new:
         return False
     return current != new
-
-
-# Matching reference data ----------------------------------------------------------------------
-
-
-class Lookup:
-    """Records found by any of their names or abbreviations, spelt loosely (see fold)."""
-
-    def __init__(self, records, attributes):
-        self._by_key = {}
-        for record in records:
-            for attribute in attributes:
-                value = getattr(record, attribute)
-                if value:
-                    self._by_key.setdefault(fold(value), record)
-
-    def get(self, text):
-        return self._by_key.get(fold(text))
-
-
-def _region_key(text) -> tuple[str, str | None]:
-    """The words naming a region, and the level the other words hint at (oblast or city)."""
-    words = fold(text).split()
-    hint = None
-    if OBLAST_WORDS.intersection(words):
-        hint = Region.Level.OBLAST
-    elif CITY_WORDS.intersection(words):
-        hint = Region.Level.CITY
-    return " ".join(w for w in words if w not in OBLAST_WORDS | CITY_WORDS), hint
-
-
-class RegionMatcher:
-    """Regions by KATO code or any of their names, current or former.
-
-    «Алматы» alone names both the city and the oblast; the words around it decide, and with no
-    such word the city is meant, as in everyday use.
-    """
-
-    def __init__(self, regions):
-        self.by_id = {region.pk: region for region in regions}
-        self._by_key = defaultdict(list)
-        for region in self.by_id.values():
-            for name in {region.kato, region.name_kk, region.name_ru, region.name_en} - {None, ""}:
-                found = self._by_key[_region_key(name)[0]]
-                if region not in found:
-                    found.append(region)
-
-    def find(self, text) -> list[Region]:
-        key, hint = _region_key(text)
-        found = self._by_key.get(key, [])
-        if len(found) > 1:
-            found = [r for r in found if r.level == (hint or Region.Level.CITY)] or found
-        return found
-
-    def current(self, region: Region) -> Region | None:
-        """The region that now covers a former region's territory, following renames."""
-        while not region.is_current and region.successor_id:
-            region = self.by_id[region.successor_id]
-        return region if region.is_current else None
-
-    def split_offs(self, region: Region) -> list[Region]:
-        return [r for r in self.by_id.values() if r.split_from_id == region.pk]
 
 
 def region_scope(user) -> set[int] | None:
@@ -154,24 +88,10 @@ def region_scope(user) -> set[int] | None:
 
 
 @dataclass
-class CheckedRow:
-    """One data row turned into NGO field values, with every fault found in it."""
+class NGORow(CheckedRow):
+    """A register row: its key is the BIN; `areas` the activity areas it names, if any."""
 
-    line: int
-    bin: str = ""
-    values: dict = field(default_factory=dict)
     areas: set[int] | None = None
-    issues: list[tuple[str, str, str, dict]] = field(default_factory=list)  # column, level, code
-
-    @property
-    def refused(self) -> bool:
-        return any(issue[1] == ERROR for issue in self.issues)
-
-    def error(self, column: str, code: str, **params) -> None:
-        self.issues.append((column, ERROR, code, params))
-
-    def warn(self, column: str, code: str, **params) -> None:
-        self.issues.append((column, WARNING, code, params))
 
 
 class RowChecker:
@@ -206,7 +126,7 @@ class RowChecker:
         return next((self.columns[key] for key in NAME_FIELDS if key in self.columns), "@name")
 
     def check(self, line: int, raw: dict) -> CheckedRow:
-        row = CheckedRow(line)
+        row = NGORow(line)
         raw = {key: value if key == "registered_on" else str(value) for key, value in raw.items()}
         self._check_bin(row, raw["bin"])
         self._check_names(row, raw)
@@ -224,14 +144,14 @@ class RowChecker:
                 check(row, raw[key])
         return row
 
-    def _check_bin(self, row: CheckedRow, written: str) -> None:
+    def _check_bin(self, row: NGORow, written: str) -> None:
         column = self.column("bin")
-        number = row.bin = compact(written)
+        number = row.key = compact(written)
         if not number:
             row.error(column, "bin_empty")
             return
         if len(number) == 11 and number.isdigit() and is_valid("0" + number):
-            number = row.bin = "0" + number
+            number = row.key = "0" + number
             row.warn(column, "bin_zero_restored", bin=number)
         elif number != written:
             row.warn(column, "bin_normalised", bin=number)
@@ -244,7 +164,7 @@ class RowChecker:
         if first != row.line:
             row.error(column, "bin_duplicate", line=first)
 
-    def _check_names(self, row: CheckedRow, raw: dict) -> None:
+    def _check_names(self, row: NGORow, raw: dict) -> None:
         present = [key for key in NAME_FIELDS if key in self.columns]
         for key in present:
             name = " ".join(raw[key].split())
@@ -256,14 +176,14 @@ class RowChecker:
         if present and not any(key in row.values for key in present):
             row.error(self.name_column(), "name_empty")
 
-    def _check_legal_form(self, row: CheckedRow, text: str) -> None:
+    def _check_legal_form(self, row: NGORow, text: str) -> None:
         legal_form = self.legal_forms.get(text)
         if legal_form is None:
             row.error(self.column("legal_form"), "legal_form_unknown", value=text)
         else:
             row.values["legal_form_id"] = legal_form.pk
 
-    def _check_region(self, row: CheckedRow, text: str) -> None:
+    def _check_region(self, row: NGORow, text: str) -> None:
         column = self.column("region")
         found = self.regions.find(text)
         if len(found) != 1:
@@ -289,11 +209,11 @@ class RowChecker:
             row.error(column, "region_out_of_scope", region=region.kato)
         row.values["region_id"] = region.pk
 
-    def _check_date(self, row: CheckedRow, value) -> None:
+    def _check_date(self, row: NGORow, value) -> None:
         column = self.column("registered_on")
         day = value if isinstance(value, datetime.date) else None
         if day is None:
-            parts = _date_parts(value)
+            parts = date_parts(value)
             if parts is None:
                 row.error(column, "date_invalid", value=str(value))
                 return
@@ -305,14 +225,14 @@ class RowChecker:
         if day > timezone.localdate():
             row.error(column, "date_future", value=str(value))
             return
-        mismatch = row.bin and is_valid(row.bin) and bin_month(row.bin) != day.replace(day=1)
+        mismatch = row.key and is_valid(row.key) and bin_month(row.key) != day.replace(day=1)
         if mismatch and not row.refused:  # a row refused for its BIN needs no second reason
-            month = f"{row.bin[2:4]}.{bin_month(row.bin).year}"
+            month = f"{row.key[2:4]}.{bin_month(row.key).year}"
             row.error(column, "date_not_bin_month", bin_month=month, date=day.strftime("%d.%m.%Y"))
             return
         row.values["registered_on"] = day
 
-    def _check_areas(self, row: CheckedRow, text: str) -> None:
+    def _check_areas(self, row: NGORow, text: str) -> None:
         found = set()
         for name in filter(None, (part.strip() for part in re.split(r"[,;\n]+", text))):
             area = self.areas.get(name)
@@ -323,13 +243,13 @@ class RowChecker:
         if found:
             row.areas = found
 
-    def _check_head(self, row: CheckedRow, text: str) -> None:
+    def _check_head(self, row: NGORow, text: str) -> None:
         self._check_text(row, "head_name", text)
 
-    def _check_phone(self, row: CheckedRow, text: str) -> None:
+    def _check_phone(self, row: NGORow, text: str) -> None:
         self._check_text(row, "phone", text)
 
-    def _check_email(self, row: CheckedRow, text: str) -> None:
+    def _check_email(self, row: NGORow, text: str) -> None:
         try:
             validate_email(text)
         except ValidationError:
@@ -337,7 +257,7 @@ class RowChecker:
             return
         self._check_text(row, "email", text)
 
-    def _check_text(self, row: CheckedRow, key: str, text: str) -> None:
+    def _check_text(self, row: NGORow, key: str, text: str) -> None:
         value = " ".join(text.split())
         limit = NGO._meta.get_field(key).max_length
         if len(value) > limit:
@@ -345,7 +265,7 @@ class RowChecker:
         else:
             row.values[key] = value
 
-    def require_for_new(self, row: CheckedRow) -> None:
+    def require_for_new(self, row: NGORow) -> None:
         """A new NGO needs a name, a legal form and a region; an update needs none of them."""
         if not any(key in row.values for key in NAME_FIELDS):
             row.error(self.name_column(), "new_needs_name")
@@ -354,109 +274,13 @@ class RowChecker:
         if "region_id" not in row.values:
             row.error(self.column("region"), "new_needs_region")
 
-    def check_scope(self, row: CheckedRow, ngo: NGO) -> None:
+    def check_scope(self, row: NGORow, ngo: NGO) -> None:
         """Nothing about an NGO outside the official's scope is told, not even its region."""
         if self.scope is not None and ngo.region_id not in self.scope:
             row.error(self.column("bin"), "ngo_out_of_scope")
 
 
-_DATE_FORMATS = (
-    (re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})"), (3, 2, 1)),
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), (1, 2, 3)),
-)
-
-
-def _date_parts(text: str) -> tuple[int, int, int] | None:
-    """Year, month and day of a date written DD.MM.YYYY, DD/MM/YYYY or YYYY-MM-DD."""
-    for pattern, order in _DATE_FORMATS:
-        match = pattern.fullmatch(text)
-        if match:
-            year, month, day = (int(match[i]) for i in order)
-            return year, month, day
-    return None
-
-
 # Planning and writing ---------------------------------------------------------------------------
-
-
-@dataclass
-class Plan:
-    """What an import does to the register, worked out before anything is written.
-
-    The report is bounded: every fault is counted by kind, but only the first
-    IMPORT_REPORT_FAULTS_PER_KIND of each kind are listed. Every refused row is kept with its
-    errors, for the file of refused rows (their number is bounded by IMPORT_MAX_ROWS).
-    """
-
-    job_id: int
-    per_kind: int = field(default_factory=lambda: settings.IMPORT_REPORT_FAULTS_PER_KIND)
-    issues: list[ImportIssue] = field(default_factory=list)
-    fault_counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    refusals: list[ImportRefusal] = field(default_factory=list)
-    new: list[NGO] = field(default_factory=list)
-    changed: list[tuple[NGO, frozenset[str]]] = field(default_factory=list)
-    area_links: list[tuple[NGO, set[int]]] = field(default_factory=list)
-    counts: dict[str, int] = field(
-        default_factory=lambda: dict.fromkeys((CREATE, UPDATE, UNCHANGED, REFUSE), 0)
-    )
-
-    def note(self, line, column, level, code, params, bin="", action="") -> None:
-        self.fault_counts[code] += 1
-        if self.fault_counts[code] <= self.per_kind:
-            self.issues.append(
-                ImportIssue(
-                    job_id=self.job_id,
-                    line=line,
-                    column=column,
-                    level=level,
-                    code=code,
-                    params=params,
-                    bin=bin,
-                    action=action,
-                )
-            )
-
-    def add(self, row: CheckedRow, ngo: NGO | None, current_areas: set[int]) -> None:
-        if row.refused:
-            action = REFUSE
-            reasons = [[c, code, params] for c, level, code, params in row.issues if level == ERROR]
-            self.refusals.append(ImportRefusal(job_id=self.job_id, line=row.line, reasons=reasons))
-        elif ngo is None:
-            action = self._create(row)
-        else:
-            action = self._update(row, ngo, current_areas)
-        self.counts[action] += 1
-        for column, level, code, params in row.issues:
-            self.note(row.line, column, level, code, params, row.bin, action)
-
-    def _create(self, row: CheckedRow) -> str:
-        ngo = NGO(
-            bin=row.bin, status=NGO.Status.VERIFIED, status_changed_at=timezone.now(), **row.values
-        )
-        self.new.append(ngo)
-        if row.areas:
-            self.area_links.append((ngo, row.areas))
-        return CREATE
-
-    def _update(self, row: CheckedRow, ngo: NGO, current_areas: set[int]) -> str:
-        fields = {key for key, value in row.values.items() if _differs(getattr(ngo, key), value)}
-        areas_changed = row.areas is not None and row.areas != current_areas
-        if not fields and not areas_changed:
-            return UNCHANGED
-        for key in fields:
-            setattr(ngo, key, row.values[key])
-        if fields.intersection(NAME_FIELDS):
-            fields.add("name")  # the untranslated column modeltranslation keeps in step
-        self.changed.append((ngo, frozenset(fields | {"updated_at"})))
-        if areas_changed:
-            self.area_links.append((ngo, row.areas))
-        return UPDATE
-
-    def updates_by_fields(self) -> dict[frozenset[str], list[NGO]]:
-        groups = defaultdict(list)
-        for ngo, fields in self.changed:
-            groups[fields].append(ngo)
-        return groups
 
 
 def _existing(bins: list[str]) -> tuple[dict[str, NGO], dict[int, set[int]]]:
@@ -474,199 +298,115 @@ def _existing(bins: list[str]) -> tuple[dict[str, NGO], dict[int, set[int]]]:
     return ngos, areas
 
 
-def _plan(job: ImportJob, reader, rows: list) -> Plan:
-    """Check every row and decide its fate, saving the progress after each chunk."""
-    checker = RowChecker(reader.columns, region_scope(job.created_by))
-    plan = Plan(job_id=job.pk)
-    for title in reader.ignored:
-        plan.note(0, title, WARNING, "column_ignored", {})
-    for start in range(0, len(rows), CHUNK_ROWS):
-        chunk = [checker.check(line, raw) for line, raw in rows[start : start + CHUNK_ROWS]]
-        ngos, areas = _existing([row.bin for row in chunk if not row.refused])
-        for row in chunk:
-            ngo = None if row.refused else ngos.get(row.bin)
-            if ngo is not None:
-                checker.check_scope(row, ngo)
-            elif not row.refused:
-                checker.require_for_new(row)
-            plan.add(row, ngo, areas[ngo.pk] if ngo else set())
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=start + len(chunk))
-    return plan
+class NGORegisterImport(TabularImport):
+    """The NGO register as ministries and akimats send it (the policy: this module's docstring).
 
-
-def _write(job: ImportJob, plan: Plan) -> None:
-    """All the writes of one file, with history, in the caller's transaction.
-
-    Updates are upserts on the BIN (INSERT … ON CONFLICT DO UPDATE of the changed columns only),
-    many times faster than bulk_update's CASE per row. Their history is taken first because the
-    insert half stamps a new created_at on the objects in memory (the row keeps its own).
+    Every decision is made before anything is written: `new`, `changed` and `area_links` hold
+    what `write` does to the register.
     """
-    history = {
-        "batch_size": WRITE_BATCH,
-        "default_user": job.created_by,
-        "default_change_reason": f"register import #{job.pk}",
-    }
-    NGO.objects.bulk_create(plan.new, batch_size=WRITE_BATCH)
-    NGO.history.bulk_history_create(plan.new, **history)
-    NGO.history.bulk_history_create([ngo for ngo, _fields in plan.changed], update=True, **history)
-    for fields, ngos in plan.updates_by_fields().items():
-        NGO.objects.bulk_create(
-            ngos,
-            batch_size=WRITE_BATCH,
-            update_conflicts=True,
-            unique_fields=["bin"],
-            update_fields=sorted(fields),
+
+    kind = "registry.ngos"
+    headers = HEADERS
+    required = ("bin",)
+
+    def prepare(self, reader) -> None:
+        self.checker = RowChecker(reader.columns, region_scope(self.job.created_by))
+        self.new: list[NGO] = []
+        self.changed: list[tuple[NGO, frozenset[str]]] = []
+        self.area_links: list[tuple[NGO, set[int]]] = []
+
+    def check(self, line: int, raw: dict) -> NGORow:
+        return self.checker.check(line, raw)
+
+    def decide(self, rows: list[NGORow]) -> None:
+        ngos, areas = _existing([row.key for row in rows if not row.refused])
+        for row in rows:
+            ngo = None if row.refused else ngos.get(row.key)
+            if ngo is not None:
+                self.checker.check_scope(row, ngo)
+            elif not row.refused:
+                self.checker.require_for_new(row)
+            if row.refused:
+                action = None
+            elif ngo is None:
+                action = self._create(row)
+            else:
+                action = self._update(row, ngo, areas[ngo.pk])
+            self.report.add(row, action)
+
+    def _create(self, row: NGORow) -> str:
+        ngo = NGO(
+            bin=row.key, status=NGO.Status.VERIFIED, status_changed_at=timezone.now(), **row.values
         )
-    links = NGO.activity_areas.through
-    links.objects.filter(ngo_id__in=[ngo.pk for ngo, _areas in plan.area_links]).delete()
-    links.objects.bulk_create(
-        [
-            links(ngo_id=ngo.pk, activityarea_id=area_id)
-            for ngo, area_ids in plan.area_links
-            for area_id in sorted(area_ids)
-        ],
-        batch_size=5 * WRITE_BATCH,
-    )
-    public_data_changed()  # bulk writes send no signals
+        self.new.append(ngo)
+        if row.areas:
+            self.area_links.append((ngo, row.areas))
+        return CREATE
 
+    def _update(self, row: NGORow, ngo: NGO, current_areas: set[int]) -> str:
+        fields = {key for key, value in row.values.items() if _differs(getattr(ngo, key), value)}
+        areas_changed = row.areas is not None and row.areas != current_areas
+        if not fields and not areas_changed:
+            return UNCHANGED
+        for key in fields:
+            setattr(ngo, key, row.values[key])
+        if fields.intersection(NAME_FIELDS):
+            fields.add("name")  # the untranslated column modeltranslation keeps in step
+        self.changed.append((ngo, frozenset(fields | {"updated_at"})))
+        if areas_changed:
+            self.area_links.append((ngo, row.areas))
+        return UPDATE
 
-def _start(job: ImportJob) -> None:
-    job.status = ImportJob.Status.RUNNING
-    job.processed_rows = job.total_rows = 0
-    job.created_count = job.updated_count = job.refused_count = 0
-    job.fault_counts, job.error_code, job.error_params, job.finished_at = {}, "", {}, None
-    job.save()
-    job.issues.all().delete()
-    job.refusals.all().delete()
+    def write(self) -> None:
+        """All the writes of one file, with history, in the run's transaction.
 
-
-def _finish(job: ImportJob, plan: Plan) -> None:
-    job.status = ImportJob.Status.DONE
-    job.processed_rows = job.total_rows
-    job.created_count = plan.counts[CREATE]
-    job.updated_count = plan.counts[UPDATE]
-    job.refused_count = plan.counts[REFUSE]
-    job.fault_counts = dict(plan.fault_counts)
-    job.finished_at = timezone.now()
-    job.save()
-    ImportIssue.objects.bulk_create(plan.issues, batch_size=WRITE_BATCH)
-    ImportRefusal.objects.bulk_create(plan.refusals, batch_size=WRITE_BATCH)
-
-
-def _fail(job: ImportJob, code: str, **params) -> None:
-    job.status = ImportJob.Status.FAILED
-    job.error_code, job.error_params = code, params
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error_code", "error_params", "finished_at"])
-
-
-# SQLSTATE classes worth another try: connection lost, serialization failure or deadlock,
-# server shutting down, too many connections. Anything else would fail the same way again.
-TRANSIENT_SQLSTATES = ("08", "40", "57P", "53300")
-
-
-def is_transient(exc: OperationalError) -> bool:
-    """Whether a database error may pass by itself (retry) or will recur (fail the job)."""
-    sqlstate = sqlstate_of(exc)
-    return sqlstate is None or sqlstate.startswith(TRANSIENT_SQLSTATES)
-
-
-def sqlstate_of(exc: OperationalError) -> str | None:
-    """The SQLSTATE code of the driver's error (psycopg 2 calls it pgcode, 3 sqlstate)."""
-    cause = exc.__cause__
-    return getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+        Updates are upserts on the BIN (INSERT … ON CONFLICT DO UPDATE of the changed columns
+        only), many times faster than bulk_update's CASE per row. Their history is taken first
+        because the insert half stamps a new created_at on the objects in memory (the row keeps
+        its own).
+        """
+        history = {
+            "batch_size": WRITE_BATCH,
+            "default_user": self.job.created_by,
+            "default_change_reason": f"register import #{self.job.pk}",
+        }
+        NGO.objects.bulk_create(self.new, batch_size=WRITE_BATCH)
+        NGO.history.bulk_history_create(self.new, **history)
+        changed = [ngo for ngo, _fields in self.changed]
+        NGO.history.bulk_history_create(changed, update=True, **history)
+        groups = defaultdict(list)
+        for ngo, fields in self.changed:
+            groups[fields].append(ngo)
+        for fields, ngos in groups.items():
+            NGO.objects.bulk_create(
+                ngos,
+                batch_size=WRITE_BATCH,
+                update_conflicts=True,
+                unique_fields=["bin"],
+                update_fields=sorted(fields),
+            )
+        links = NGO.activity_areas.through
+        links.objects.filter(ngo_id__in=[ngo.pk for ngo, _areas in self.area_links]).delete()
+        links.objects.bulk_create(
+            [
+                links(ngo_id=ngo.pk, activityarea_id=area_id)
+                for ngo, area_ids in self.area_links
+                for area_id in sorted(area_ids)
+            ],
+            batch_size=5 * WRITE_BATCH,
+        )
+        public_data_changed()  # bulk writes send no signals
 
 
 def run_import(job: ImportJob) -> None:
-    """Run a job's dry run or real import; failures end up in the job, never half-saved.
-
-    A transient database error (lost connection, deadlock) is raised again so the task can be
-    retried from the start; every other failure is final and recorded on the job.
-    """
-    _start(job)
-    try:
-        with job.file.open("rb") as source:
-            reader = parse_file(source, job.original_name)
-            rows = list(reader)
-        job.total_rows = len(rows)
-        ImportJob.objects.filter(pk=job.pk).update(total_rows=job.total_rows)
-        plan = _plan(job, reader, rows)
-        with transaction.atomic():
-            if not job.dry_run:
-                _write(job, plan)
-            _finish(job, plan)
-    except ImportFileError as exc:
-        _fail(job, exc.code, **exc.params)
-    except IntegrityError:
-        logger.exception("Register import %s collided with another change", job.pk)
-        _fail(job, "collision")
-    except OperationalError as exc:
-        if is_transient(exc):
-            raise
-        logger.exception("Register import %s refused by the database", job.pk)
-        _fail(job, "database", error=sqlstate_of(exc) or "")
-    except Exception as exc:
-        logger.exception("Register import %s failed", job.pk)
-        _fail(job, "unexpected", error=exc.__class__.__name__)
-
-
-# Starting jobs ---------------------------------------------------------------------------------
+    """Run a register job's dry run or real import (see TabularImport.run)."""
+    NGORegisterImport(job).run()
 
 
 def start_import(file, user, dry_run: bool) -> ImportJob:
-    """Store a checked upload as a job; its run is queued once the job row is committed."""
-    validate_upload(file)
-    job = ImportJob.objects.create(
-        file=file, original_name=Path(file.name).name[:255], dry_run=dry_run, created_by=user
-    )
-    _queue(job)
-    return job
+    """Store a checked register upload as a job; its run is queued once the row is committed."""
+    return jobs.start(NGORegisterImport, file, user, dry_run)
 
 
-@transaction.atomic
-def start_real_run(dry_run_job: ImportJob, user) -> ImportJob:
-    """The real import of a file whose dry run an official has read; once per dry run."""
-    ImportJob.objects.select_for_update().get(pk=dry_run_job.pk)
-    started = (
-        ImportJob.objects.filter(file=dry_run_job.file.name, dry_run=False)
-        .exclude(status=ImportJob.Status.FAILED)
-        .first()
-    )
-    if started is not None:
-        return started
-    job = ImportJob.objects.create(
-        file=dry_run_job.file.name,
-        original_name=dry_run_job.original_name,
-        dry_run=False,
-        created_by=user,
-    )
-    _queue(job)
-    return job
-
-
-def refused_rows(job: ImportJob) -> tuple[str | None, list, list]:
-    """The refused rows of a job's file as written, each with its reasons in a last column.
-
-    Returns the CSV delimiter (None for a workbook), the header and the rows.
-    """
-    reasons = dict(job.refusals.values_list("line", "reasons"))
-    regions = {region.kato: str(region) for region in Region.objects.all()}
-    rows = []
-    with job.file.open("rb") as source:
-        reader = parse_file(source, job.original_name)
-        for line, cells in reader.records():
-            if line in reasons:
-                explained = "; ".join(
-                    f"{column_title(column)}: {message(code, params, regions)}"
-                    for column, code, params in reasons[line]
-                )
-                rows.append([*cells, explained])
-    return reader.delimiter, [*reader.header, _("Reason for refusal")], rows
-
-
-def _queue(job: ImportJob) -> None:
-    from .tasks import import_register  # tasks imports this module
-
-    language = translation.get_language()
-    # robust: with the broker down the upload still succeeds; tasks.queue_waiting_work queues it.
-    transaction.on_commit(lambda: import_register.delay(job.pk, language), robust=True)
+start_real_run = jobs.start_real_run
+refused_rows = jobs.refused_rows

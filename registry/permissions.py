@@ -55,7 +55,7 @@ def may_import(user) -> bool:
 
 def visible_import_jobs(user):
     """An official sees the imports they uploaded; national-scope officials see them all."""
-    jobs = ImportJob.objects.all()
+    jobs = ImportJob.objects.filter(kind="registry.ngos")
     return jobs if scope_regions(user) is None else jobs.filter(created_by=user)
 
 

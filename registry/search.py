@@ -22,24 +22,20 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Paginator
-from django.db import connections, router, transaction
+from django.db import connections, transaction
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.utils.functional import cached_property
 
-from .models import Fold, name_order
+from config.cache import per_generation
+from config.routers import read_alias
+
+from .names import Fold, name_order
 
 COUNT_CAP = 10_000
 NAME_HIT = "name_hit"  # the alias that marks a text search: true when the NGO's name matches
 FEW = 10  # fewer exact hits than this, and words that are in no name are corrected too
 WALK_FROM = 1_000  # a tier with this many hits is read along the name-order index
 CANDIDATES = 30  # nearest name words (by trigram distance) whose spelling is then compared
-
-
-def _reading():
-    """The database this request reads the register from (a replica for public reads)."""
-    from .models import NGO
-
-    return router.db_for_read(NGO)
 
 
 def search(queryset, text: str):
@@ -109,7 +105,7 @@ def allowed_distance(word: str) -> int:
 
 def corrections(words: list[str]) -> dict[str, list[str]]:
     """For each typed (folded) word, the name words nearest in spelling; itself if it is one."""
-    with connections[_reading()].cursor() as cursor:
+    with connections[read_alias()].cursor() as cursor:
         cursor.execute(
             "SELECT t.typed, w.word FROM unnest(%s::text[]) AS t(typed) CROSS JOIN LATERAL "
             "(SELECT word FROM registry_nameword ORDER BY word <-> t.typed LIMIT %s) AS w",
@@ -127,7 +123,7 @@ def corrections(words: list[str]) -> dict[str, list[str]]:
 
 def corrected_query(text: str) -> SearchQuery | None:
     """The search with each word replaced by the name words it is a typo of; None if no word is."""
-    with connections[_reading()].cursor() as cursor:
+    with connections[read_alias()].cursor() as cursor:
         cursor.execute("SELECT registry_fold(%s)", [text])
         words = list(dict.fromkeys(re.findall(r"\w+", cursor.fetchone()[0])))
     if not words:
@@ -190,7 +186,6 @@ def kept_count(rows, limit: int) -> int:
     """How many of `rows` there are, up to `limit`, read from the indexes and kept for this
     generation of the public data under the statement itself (each filter, scope and language
     has its own)."""
-    from config.cache import per_generation
 
     def count() -> int:
         with index_scans():
@@ -216,7 +211,7 @@ def index_scans(walk: bool = False):
     fetch and sort them all (140 ms for a name word in 6,000 of 250,000 NGOs). The settings are
     local to the transaction and restored afterwards."""
     bitmaps = "off" if walk else "on"
-    using = _reading()
+    using = read_alias()
     with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
         cursor.execute(
             "SELECT current_setting('enable_seqscan'), current_setting('enable_bitmapscan'), "
@@ -273,8 +268,6 @@ def walked(names, bottom: int, top: int) -> list:
     so the ids of the page come from an index-only scan however late in the order the hits lie;
     the search-document condition is left out of it (a name match is a search match, and that
     document is not in the index). Then the rows of those ids, as the queryset reads them."""
-    from config.cache import per_generation
-
     order = names.query.order_by
     walk = names.order_by(*order)
     walk.query.where = _without(walk.query.where, "search_document")

@@ -1,52 +1,35 @@
+"""The registry's Celery tasks: the daily passive marking and the re-queueing of stored work.
+
+The import job (`import_register`) and the delivery of a notification (`deliver_notification`)
+live with their mechanisms (registry.imports.jobs, registry.events) and are named here, where
+Celery's autodiscovery finds them.
+"""
+
 import datetime
-import logging
-import smtplib
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import OperationalError, connection, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.db import OperationalError
+from django.utils import timezone
 
-from . import importer, services
+from . import services
+from .events import deliver_notification
+from .imports.jobs import IMPORT_LOCK, import_register
 from .models import ImportJob, Notification
 
-IMPORT_LOCK = 7301  # the advisory-lock class of register imports (the job id is the object)
+__all__ = [
+    "IMPORT_LOCK",
+    "deliver_notification",
+    "import_register",
+    "mark_passive_ngos",
+    "queue_waiting_work",
+]
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def mark_passive_ngos() -> int:
     """Daily: NGOs that filed no annual information for last year become passive (idempotent)."""
     return services.mark_passive_ngos()
-
-
-@shared_task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
-def import_register(job_id: int, language: str | None = None) -> None:
-    """Run one register import in the uploader's language, once however often it is delivered.
-
-    A session lock on the job keeps a second worker (a redelivery, a re-queue by
-    `queue_waiting_work`) out while one runs it; whoever gets the lock next finds the job
-    finished and does nothing. A job left running by a lost connection starts again from the
-    top, which is safe because its writes are all-or-nothing.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [IMPORT_LOCK, job_id])
-        if not cursor.fetchone()[0]:
-            return
-    try:
-        job = (
-            ImportJob.objects.filter(pk=job_id)
-            .exclude(status__in=[ImportJob.Status.DONE, ImportJob.Status.FAILED])
-            .first()
-        )
-        if job is None:
-            return
-        with translation.override(language):
-            importer.run_import(job)
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [IMPORT_LOCK, job_id])
 
 
 @shared_task
@@ -70,41 +53,3 @@ def queue_waiting_work() -> int:
         deliver_notification.delay(pk)
         count += 1
     return count
-
-
-logger = logging.getLogger(__name__)
-
-
-@shared_task(bind=True, max_retries=5, retry_backoff=True)
-def deliver_notification(self, notification_id: int) -> bool:
-    """Send one notification by email; a second delivery of the same one sends nothing."""
-    from . import events
-
-    with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update()
-            .select_related("recipient")
-            .filter(pk=notification_id, sent_at__isnull=True)
-            .first()
-        )
-        if notification is None:
-            return False
-        event = events.get(notification.event)
-        with translation.override(notification.language):
-            context = {**notification.context, "recipient": notification.recipient}
-            subject = render_to_string(f"{event.template}_subject.txt", context).strip()
-            body = render_to_string(f"{event.template}.txt", context)
-        notification.attempts += 1
-        try:
-            send_mail(subject, body, None, [notification.recipient.email])
-        except (OSError, smtplib.SMTPException) as error:
-            notification.last_error = str(error)[:1000]
-            notification.save(update_fields=["attempts", "last_error"])
-            logger.warning("notification %s not sent: %s", notification_id, error)
-            failed = error
-        else:
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
-            notification.save(update_fields=["attempts", "last_error", "sent_at"])
-            return True
-    raise self.retry(exc=failed)

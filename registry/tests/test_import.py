@@ -9,7 +9,7 @@ from django.utils import translation
 
 from registry import importer
 from registry.bin import make_bin
-from registry.import_report import describe
+from registry.imports.report import describe
 from registry.models import NGO, ImportJob, StateBody
 from registry.tasks import import_register
 from registry.tests.factories import NGOFactory, OfficialFactory, UserFactory, region

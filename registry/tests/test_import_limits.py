@@ -244,11 +244,11 @@ def test_a_file_that_fails_the_same_way_again_is_not_retried(
 ):
     """A database limit (here a real PostgreSQL 'program limit exceeded') is final, not retried."""
 
-    def too_large(job, plan):
+    def too_large(self):
         with connection.cursor() as cursor:
             cursor.execute(TOO_LONG)
 
-    monkeypatch.setattr(importer, "_write", too_large)
+    monkeypatch.setattr(importer.NGORegisterImport, "write", too_large)
     with django_capture_on_commit_callbacks(execute=False):
         job = importer.start_import(
             SimpleUploadedFile("ok.csv", register_csv(f"{make_bin(2020, 3, 7)};ОО;ОО;Астана;;")),

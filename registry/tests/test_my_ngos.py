@@ -68,7 +68,7 @@ def test_a_public_ngo_without_last_years_report_is_told_to_file_it(client, ngo_u
 
 
 def test_before_31_march_last_years_report_is_due_not_overdue(client, ngo_user, monkeypatch):
-    monkeypatch.setattr(models, "today", lambda: datetime.date(2026, 2, 10))
+    monkeypatch.setattr(models.common, "today", lambda: datetime.date(2026, 2, 10))
     rep = RepresentationFactory(user=ngo_user, ngo__status=NGO.Status.ACTIVE)
     AnnualReportFactory(ngo=rep.ngo, year=2024)
     page = my_ngos(client, ngo_user)

@@ -49,7 +49,7 @@ def test_the_year_suggested_is_the_one_due_not_the_oldest_missing(client, rep):
 
 
 def test_before_31_march_the_overdue_year_comes_first(client, rep, monkeypatch):
-    monkeypatch.setattr(models, "today", lambda: datetime.date(2026, 3, 10))
+    monkeypatch.setattr(models.common, "today", lambda: datetime.date(2026, 3, 10))
     assert suggested_year(client, rep.ngo) == 2024
     AnnualReportFactory(ngo=rep.ngo, year=2024)
     assert suggested_year(client, rep.ngo) == 2025
@@ -79,7 +79,7 @@ def test_a_late_report_is_announced_as_late(client, rep):
 
 
 def test_a_report_on_time_shows_its_deadline(client, rep, monkeypatch):
-    monkeypatch.setattr(models, "today", lambda: datetime.date(2026, 2, 1))
+    monkeypatch.setattr(models.common, "today", lambda: datetime.date(2026, 2, 1))
     report = AnnualReportFactory(
         ngo=rep.ngo, year=2025, status=AnnualReport.Status.DRAFT, submitted_at=None
     )
