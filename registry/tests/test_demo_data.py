@@ -8,12 +8,8 @@ from django.test import RequestFactory
 from accounts.models import User
 from registry import reference
 from registry.bin import is_valid
-from registry.management.commands.load_demo_data import (
-    PASSWORD,
-    SURVEYED_AREAS,
-    DemoRegister,
-    create_register,
-)
+from registry.demo import PASSWORD, DemoRegister, create_register
+from registry.demo.shares import SURVEYED_AREAS
 from registry.models import (
     NGO,
     AnnualReport,

@@ -1,15 +1,16 @@
-"""The whole demo in one process: migrate, the register, then each app's demo data (idempotent)."""
+"""The whole demo in one process: migrate, then each app's demo data in the order of the layers
+(idempotent: a second run adds nothing and resets the demo logins)."""
 
+import inspect
 from importlib import import_module
 
-from django.core.management import call_command
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
-# Each app's own demo command, in the order their data depends on each other.
-APP_DEMOS = ["load_tenders_demo"]
-# Apps whose demo is a `demo` package with `load(stdout)`, in the order of the layers; named as
-# strings so that `config` imports no app.
-DEMO_PACKAGES = ["accountability", "forums", "councils", "portal"]
+# The apps in layer order (ARCHITECTURE.md), named as strings so that `config` imports no app.
+# Each app's demo is `<app>.demo.load(stdout, ...)`; an app whose `load` does not take `stdout`
+# yet is loaded by its `load_<app>_demo` command.
+DEMO_APPS = ["registry", "tenders", "accountability", "forums", "councils", "portal"]
 
 
 def demo_module(app: str):
@@ -21,6 +22,18 @@ def demo_module(app: str):
         raise
 
 
+def demo_loader(app: str):
+    """The function that loads `app`'s demo given `stdout` (and keywords it accepts), or None."""
+    module = demo_module(app)
+    load = getattr(module, "load", None)
+    if load is not None and "stdout" in inspect.signature(load).parameters:
+        return load
+    command = f"load_{app}_demo"
+    if command in get_commands():
+        return lambda stdout, **options: call_command(command, stdout=stdout)
+    return None
+
+
 class Command(BaseCommand):
     help = "Migrate and load the demo data of every app: what `make run` does before serving."
 
@@ -29,10 +42,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, ngos, **options):
         call_command("migrate", interactive=False, verbosity=options["verbosity"])
-        call_command("load_demo_data", ngos=ngos, stdout=self.stdout)
-        for command in APP_DEMOS:
-            call_command(command, stdout=self.stdout)
-        for app in DEMO_PACKAGES:
-            module = demo_module(app)
-            if module is not None:
-                module.load(stdout=self.stdout)
+        for app in DEMO_APPS:
+            load = demo_loader(app)
+            if load is None:
+                continue
+            if "ngos" in inspect.signature(load).parameters:
+                load(stdout=self.stdout, ngos=ngos)
+            else:
+                load(stdout=self.stdout)
