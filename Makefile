@@ -9,6 +9,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 DEMO_NGOS ?= 23000
+# `make test` runs the suite in parallel: one process per core (at most TEST_MAX_WORKERS), each
+# with its own test database (pytest-django suffixes its name: test_<db>_gw0, _gw1, ...).
+# Tests that share a broker run in one process (xdist_group "broker"). TEST_WORKERS=0: serial.
+TEST_WORKERS ?= auto
+TEST_MAX_WORKERS ?= 4
 
 .PHONY: install run test lint format messages bench worker beat ci-deps stop backup restore load
 
@@ -32,7 +37,9 @@ run: $(BIN)/.installed-runtime
 	@echo "##  Never expose it to a network; deploy with gunicorn and DJANGO_DEBUG=0 (README)."
 	@echo "################################################################################"
 	$(BIN)/python manage.py load_demo --ngos $(DEMO_NGOS)
-	$(BIN)/python manage.py runserver --skip-checks 127.0.0.1:$(PORT)
+	@# Without a broker the beat schedule runs in a process beside the server (config/schedule.py).
+	$(BIN)/python manage.py run_schedule & schedule=$$!; trap 'kill $$schedule 2>/dev/null' EXIT; \
+		$(BIN)/python manage.py runserver --skip-checks 127.0.0.1:$(PORT)
 
 # Under CI no test may skip: Chromium (browser tests) and gettext (translation tests) come from
 # Debian when missing, and Redis (the Celery test) is started when it is installed but not running.
@@ -55,7 +62,7 @@ lint: install
 
 test: install ci-deps lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses=$(TEST_MAX_WORKERS) --dist loadgroup
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -12,6 +12,8 @@ from config.tasks import ping
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# One process for the tests that start workers on a broker (pytest-xdist: tests/test_workers.py).
+pytestmark = pytest.mark.xdist_group("broker")
 
 
 def redis_is_up() -> bool:

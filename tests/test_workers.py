@@ -27,7 +27,9 @@ from tests.services import PrivateRedis, wait_for_port
 ROOT = Path(__file__).resolve().parent.parent
 RABBITMQ_URL = os.environ.get("TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672")
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Workers started here read one broker's queues: under pytest-xdist these tests (and
+# test_celery's) run in one process, so no worker takes another test's messages.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.xdist_group("broker")]
 
 UPLOAD = """
 import json, sys, time
