@@ -243,3 +243,31 @@ def test_the_official_exports_their_items(client, item, other_body, body_officia
         "0",
     )
     assert len(rows) == 2
+
+
+def test_the_list_and_tile_cost_a_constant_number_of_queries(client, body, body_official):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(path):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        return len(queries)
+
+    def add(start, n):
+        services.create_items_bulk(
+            {
+                "code": f"Q-{k:03}",
+                "title": "t",
+                "responsible_body": body,
+                "deadline": datetime.date.today() + datetime.timedelta(days=k % 40),
+            }
+            for k in range(start, start + n)
+        )
+
+    client.force_login(body_official)
+    add(0, 3)
+    before = (count(reverse("accountability_staff:items")), count(reverse("staff:dashboard")))
+    add(3, 40)
+    after = (count(reverse("accountability_staff:items")), count(reverse("staff:dashboard")))
+    assert after == before
