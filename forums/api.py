@@ -5,11 +5,15 @@ Identifiers are public ones throughout: forum numbers (XII), event codes, recomm
 (XII-0042, also the action-plan item's code), state-body codes, KATO codes, area codes, BINs.
 """
 
+import datetime
+
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django_filters.fields import IsoDateTimeField
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, viewsets
 from rest_framework.permissions import AllowAny
@@ -171,9 +175,27 @@ class RecommendationSerializer(ReadOnlyModelSerializer):
         ]
 
 
+class UTCDateTimeField(IsoDateTimeField):
+    """An ISO 8601 moment turned into UTC here: PostgreSQL refuses offsets beyond ±15:59, and
+    a moment that cannot be expressed is the client's error (400), not ours."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(datetime.UTC)
+        except (OverflowError, ValueError) as error:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+
+class UpdatedSince(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 class ForumFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=Forum.Status.choices)
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSince(
         field_name="updated_at", lookup_expr="gte", help_text="ISO 8601 date and time."
     )
 
@@ -190,7 +212,7 @@ class EventFilter(django_filters.FilterSet):
     ministry = django_filters.ModelChoiceFilter(
         queryset=StateBody.objects.all(), to_field_name="code", help_text="State-body code."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSince(
         field_name="updated_at", lookup_expr="gte", help_text="ISO 8601 date and time."
     )
 
@@ -225,7 +247,7 @@ class RecommendationFilter(django_filters.FilterSet):
         method="filter_overdue",
         help_text="Adopted recommendations whose deadline has passed and that are not done.",
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSince(
         method="filter_updated_since",
         help_text="Changed since (ISO 8601), the recommendation or its action-plan item.",
     )

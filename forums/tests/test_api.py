@@ -74,6 +74,7 @@ def test_updated_since_sees_a_change_of_the_plan_item(client):
         "/api/v1/recommendations/?region=123",
         "/api/v1/recommendations/?status=done",
         "/api/v1/recommendations/?updated_since=yesterday",
+        "/api/v1/forums/?updated_since=0001-01-01T00:00:00%2B05:00",
         "/api/v1/forums/?status=over",
         "/api/v1/forums/XII/events/?kind=party",
     ],
@@ -121,3 +122,9 @@ def test_merged_recommendations_point_to_the_one_kept(client):
     assert body["merged_into"] == kept.code and body["origins"] == []
     assert len(client.get(f"/api/v1/recommendations/{kept.code}/").json()["origins"]) == 2
     assert StateBody.objects.exists()
+
+
+def test_an_offset_postgresql_cannot_take_is_read_in_utc(client):
+    forum()
+    response = client.get("/api/v1/forums/", {"updated_since": "0966-09-23T15:36:21+23:40"})
+    assert response.status_code == 200 and response.json()["count"] == 1
