@@ -203,7 +203,7 @@ def test_councils_and_members_without_contact_data(root, client):
         ngo.bin,
     )
     text = (root / "council-members.csv").read_text(encoding="utf-8-sig")
-    assert "a.seitova@mail.kz" not in text and "701" not in text
+    assert "a.seitova@mail.kz" not in text and "+7 701 000 00 00" not in text
 
 
 def test_action_plans_with_the_history_of_each_item(root):
@@ -233,3 +233,12 @@ def test_action_plans_with_the_history_of_each_item(root):
     assert {row["item"] for row in history} == {rec.plan_item.code}
     assert any(row["kind"] == "status" and row["new_value"] == "implemented" for row in history)
     assert any(row["note"] == "Done" for row in history)
+
+
+def test_files_no_build_writes_any_more_go_and_others_stay(root, register):
+    root.mkdir(parents=True)
+    (root / "ocds-1999-ru.json").write_text("{}")
+    (root / "README.txt").write_text("the operator's note")
+    opendata.build()
+    assert not (root / "ocds-1999-ru.json").exists()
+    assert (root / "README.txt").read_text() == "the operator's note"

@@ -21,7 +21,7 @@ from openpyxl.cell import WriteOnlyCell
 from registry.exports import cell
 
 from . import datasets
-from .fields import Field
+from .fields import STRING, Field
 
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NAME = "CC BY 4.0"
@@ -48,15 +48,14 @@ def manifest() -> dict | None:
 
 @contextmanager
 def atomic_file(path: Path, mode: str = "w"):
-    """A file that appears at `path` complete or not at all: written beside it, then renamed."""
+    """A file that appears at `path` complete or not at all: written beside it, then renamed
+    (readers see the old file or the new one; no fsync: the files are rebuilt every night)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         kwargs = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
         with os.fdopen(handle, mode, **kwargs) as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
@@ -80,13 +79,18 @@ def _value(value):
     return value
 
 
-def _csv_value(value):
-    """Text protected against spreadsheet formulas (the register's one rule), dates in ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return cell(value)
-    return _value(value)
+def _converters(fields: list[Field]) -> list:
+    """One function per column, chosen once: text protected against spreadsheet formulas (the
+    register's one rule), dates in ISO, numbers as they are."""
+    text = {STRING}
+
+    def as_text(value):
+        return "" if value is None else cell(value)
+
+    def as_plain(value):
+        return "" if value is None else _value(value)
+
+    return [as_text if field.kind in text else as_plain for field in fields]
 
 
 class CsvSink:
@@ -96,9 +100,11 @@ class CsvSink:
         stream.write("\ufeff")
         self.writer = csv.writer(stream, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         self.writer.writerow([field.code for field in fields])
+        self.converters = _converters(fields)
 
     def write(self, row) -> None:
-        self.writer.writerow([_csv_value(value) for value in row])
+        converted = zip(self.converters, row, strict=True)
+        self.writer.writerow([convert(value) for convert, value in converted])
 
 
 class JsonSink:
@@ -137,15 +143,17 @@ class XlsxSink:
         self.sheet.append([self.cell(field.code) for field in dataset.fields])
 
     def cell(self, value):
-        item = WriteOnlyCell(self.sheet, value=value)
+        """Plain values go in as they are (fast); text that would be a formula is marked text,
+        date-times become ISO text."""
+        if isinstance(value, str):
+            if not value.startswith("="):
+                return value
+            item = WriteOnlyCell(self.sheet, value=value)
+            item.data_type = "s"
+            return item
         if isinstance(value, datetime.datetime):
-            item.value = _value(value)
-            item.data_type = "s"
-        elif isinstance(value, datetime.date):
-            item.number_format = "YYYY-MM-DD"
-        elif isinstance(value, str):
-            item.data_type = "s"
-        return item
+            return _value(value)
+        return value
 
     def write(self, row) -> None:
         self.sheet.append([self.cell(value) for value in row])
@@ -338,8 +346,9 @@ def _prune(archive: Path, keep: int) -> None:
 
 
 def _remove_stale(target: Path, current: set[str]) -> None:
-    """Latest files no build writes any more (e.g. a year's OCDS package whose competitions
-    were all deleted) would otherwise stay and go stale."""
+    """Latest files of ours that no build writes any more (e.g. a year's OCDS package whose
+    competitions were all deleted) would otherwise stay and go stale; other files are left."""
+    ours = tuple(f"{dataset.name}." for dataset in datasets.tables()) + ("ocds-", "360giving.")
     for path in target.iterdir():
-        if path.is_file() and path.name not in current:
+        if path.is_file() and path.name not in current and path.name.startswith(ours):
             path.unlink(missing_ok=True)
