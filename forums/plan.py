@@ -112,6 +112,14 @@ def figures(items) -> dict:
     )
 
 
+def totals(rows: list[dict]) -> dict:
+    """The figures of the whole (filtered) plan from its per-body rows: no second scan."""
+    keys = ("implemented", "partly", "overdue")
+    figures = {"total": sum(row["total"] for row in rows)}
+    figures.update({key: sum(row[key] for row in rows) for key in keys})
+    return figures
+
+
 def by_body(items) -> list[dict]:
     """Per responsible body: items, implemented, partly, overdue and the share implemented,
     best first — who delivers and who does not, at a glance."""
