@@ -1,3 +1,3 @@
 """What accountability adds to the registry's pages: the staff dashboard tile and menu entry."""
 
-from .staff import tiles  # noqa: F401 - registers the dashboard tile and the menu entry
+from .staff import imports, tiles  # noqa: F401 - the tile, the menu entry, the re-import kind
