@@ -17,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
@@ -135,8 +136,11 @@ def _cacheable_response(response) -> bool:
 
 
 def _key(request) -> str:
+    """Scheme and host are part of the address: an answer may hold absolute links (OCDS `uri`,
+    the API's `next`) built from them, which must not be served to visitors of another host."""
     language = get_language_from_request(request, check_path=True)
-    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    address = hashlib.sha256(url.encode()).hexdigest()
     return f"public-cache:{language}:{request.method}:{address}"
 
 
@@ -184,6 +188,11 @@ class PublicCacheMiddleware:
 
     def __call__(self, request):
         if settings.PUBLIC_CACHE_SECONDS <= 0 or not is_public_read(request):
+            return self.get_response(request)
+        try:
+            request.get_host()
+        except DisallowedHost:
+            # A host outside ALLOWED_HOSTS never reaches the cache: Django answers it 400.
             return self.get_response(request)
         try:
             key, current, stored = _lookup(request)

@@ -64,6 +64,31 @@ def results_published(competition, actor) -> None:
     )
 
 
+COMPETITION_CANCELLED = events.define(
+    "tenders.competition_cancelled", "tenders/email/competition_cancelled"
+)
+
+
+def competition_cancelled(competition, actor) -> None:
+    """Every NGO that started or sent an application hears of the cancellation and its reason."""
+    from .models import Application
+
+    applicants = Application.objects.filter(lot__competition=competition).values_list(
+        "ngo_id", flat=True
+    )
+    events.emit(
+        COMPETITION_CANCELLED,
+        key=competition.number,
+        recipients=representatives(set(applicants)),
+        actor=actor,
+        context={
+            "competition": competition.number,
+            "competition_title": competition.title,
+            "reason": competition.cancel_reason,
+        },
+    )
+
+
 REPORT_DUE = events.define("tenders.report_due", "tenders/email/report_due")
 REPORT_RETURNED = events.define("tenders.report_returned", "tenders/email/report_returned")
 REPORT_ACCEPTED = events.define("tenders.report_accepted", "tenders/email/report_accepted")

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from registry.models import Representation
 
+from . import grants
 from .models import Application, Competition
 
 
@@ -31,19 +32,18 @@ def red_flags(competition: Competition, public: bool = False) -> list[Flag]:
     """All flags for officials; the public sees those about applicants once results are out."""
     flags = []
     minimum = settings.TENDERS_MIN_WINDOW_DAYS
-    if competition.opens_at and competition.closes_at and not competition.results_only:
-        days = (competition.closes_at - competition.opens_at).days
-        if days < minimum:
-            flags.append(
-                Flag(
-                    "short_window",
-                    _(
-                        "Applications were accepted for %(days)s days, fewer than the "
-                        "%(minimum)s days the rules set."
-                    )
-                    % {"days": days, "minimum": minimum},
+    days = grants.window_days(competition)
+    if days is not None and not competition.results_only and days < minimum:
+        flags.append(
+            Flag(
+                "short_window",
+                _(
+                    "Applications were accepted for %(days)s days, fewer than the "
+                    "%(minimum)s days the rules set."
                 )
+                % {"days": grants.shown_days(days), "minimum": minimum},
             )
+        )
     if not competition.has_closed() or competition.results_only:
         return flags
     if public and competition.status not in Competition.RESULT_STATUSES:

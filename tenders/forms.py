@@ -8,8 +8,22 @@ from registry.forms import WholeNumberField, check_upload
 from registry.models import NGO
 
 from .models import Application, Lot, Question
+from .models.competitions import MAX_TENGE
 
 TEXT = {"rows": 5}
+
+
+class TengeField(WholeNumberField):
+    """Whole tenge as people type them, bounded (MAX_TENGE) and in ASCII digits only: `²` or
+    `10²⁰` is a typing error to show, not a number to store."""
+
+    def __init__(self, *args, max_value=MAX_TENGE, **kwargs):
+        super().__init__(*args, max_value=max_value, **kwargs)
+
+    def to_python(self, value):
+        if value not in self.empty_values and not str(value).isascii():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class StartApplicationForm(forms.Form):
@@ -30,7 +44,7 @@ class StartApplicationForm(forms.Form):
 
 
 class ApplicationForm(forms.ModelForm):
-    requested_amount = WholeNumberField(
+    requested_amount = TengeField(
         label=capfirst(Application._meta.get_field("requested_amount").verbose_name)
     )
 
@@ -58,7 +72,7 @@ class ApplicationForm(forms.ModelForm):
 
 class BudgetLineForm(forms.Form):
     item = forms.CharField(label=_("Item"), max_length=300, required=False)
-    amount = WholeNumberField(label=_("Amount, tenge"), min_value=1, required=False)
+    amount = TengeField(label=_("Amount, tenge"), min_value=1, required=False)
 
     def clean(self):
         data = super().clean()
@@ -118,7 +132,7 @@ class ReportForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=10000,
     )
-    spent = WholeNumberField(label=_("Money spent so far, tenge"), min_value=0)
+    spent = TengeField(label=_("Money spent so far, tenge"), min_value=0)
     attachment = forms.FileField(
         label=_("Attachment (PDF, JPEG or PNG)"),
         required=False,

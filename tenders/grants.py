@@ -24,10 +24,16 @@ def add_working_days(day: datetime.date, count: int) -> datetime.date:
     return day
 
 
-def window_days(competition) -> int | None:
+def window_days(competition) -> float | None:
+    """The application window's length in days, to the tenth (19 days 12 hours is 19.5): what
+    the announcement check and the short-window flag both measure, so they never disagree."""
     if not (competition.opens_at and competition.closes_at):
         return None
-    return round((competition.closes_at - competition.opens_at).total_seconds() / 86400)
+    return round((competition.closes_at - competition.opens_at).total_seconds() / 86400, 1)
+
+
+def shown_days(days: float) -> str:
+    return f"{days:g}"
 
 
 @dataclass(frozen=True)

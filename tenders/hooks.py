@@ -4,7 +4,7 @@ The registry never imports this app: it calls whatever is registered under its h
 Each function runs a constant number of queries.
 """
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from registry import hooks
 
-from . import funding
+from . import funding, services
 from .models import Appeal, Award, Competition, Contract, Instalment, ProjectReport, Question
 
 AWARDS_SHOWN = 20
@@ -73,6 +73,7 @@ def competitions_in_evaluation(request):
     user = request.user
     if not user.has_perm("tenders.change_competition"):
         return None
+    services.follow_the_clock()
     waiting = Competition.objects.organised_by(user).filter(status=Competition.Status.EVALUATING)
     first = waiting.order_by("closes_at", "pk")[:5]
     return hooks.Tile(
@@ -252,4 +253,33 @@ def total_awarded(request):
         _("tenge awarded to NGOs in %(year)s") % {"year": figures["year"]},
         url=reverse("tenders:organisers"),
         order=51,
+    )
+
+
+@hooks.register(hooks.PROMISE_PAGE_SECTIONS)
+def lots_funding_the_item(request, item):
+    """The lots that fund an action-plan item: competition, winners, contracts and their reports
+    (three queries whatever their number; a draft competition is not public)."""
+    reports = ProjectReport.objects.order_by("due_on", "number")
+    awards = (
+        Award.objects.published()
+        .select_related("ngo", "contract")
+        .prefetch_related(Prefetch("contract__reports", queryset=reports))
+    )
+    lots = list(
+        item.tender_lots.exclude(
+            competition__status__in=(Competition.Status.DRAFT, Competition.Status.CANCELLED)
+        )
+        .select_related("competition__organiser")
+        .prefetch_related(Prefetch("awards", queryset=awards, to_attr="published_awards"))
+        .order_by("-competition__year", "competition__number", "number")
+    )
+    if not lots:
+        return None
+    return hooks.Section(
+        key="tenders-lots",
+        title=_("Funded through competitions"),
+        template="tenders/_promise_section.html",
+        context={"lots": lots},
+        order=40,
     )

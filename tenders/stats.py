@@ -107,7 +107,12 @@ def _computed(year: int | None = None) -> dict[str, list[Row]]:
         target = at(item)
         target.lots += item[5]
         target.competitions += item[6]
-    applications = Application.objects.submitted().filter(lot__competition__in=competitions)
+    # Sealed until the close: no count includes an application of a competition still open.
+    applications = (
+        Application.objects.submitted()
+        .filter(lot__competition__in=competitions)
+        .exclude(lot__competition__status__in=Competition.OPEN_STATUSES)
+    )
     for item in _rolled_up(applications, "lot__", "COUNT(*), COUNT(DISTINCT m0)", ("ngo",)):
         target = at(item)
         target.applications += item[5]

@@ -161,6 +161,14 @@ class Competition(models.Model):
         return sum(lot.budget for lot in self.lots.all())
 
 
+# Bounds of any amount in tenge and of a budget in MCI: far above any real lot (the 2006 budget
+# for the whole state social order was 550 million). The MCI bound keeps budget_mci × mci_value
+# (two 32-bit columns, multiplied in a check constraint) inside 32 bits while the MCI is below
+# 21,474 ₸ (3,932 ₸ in 2025).
+MAX_TENGE = 10**12
+MAX_MCI = 100_000
+
+
 class Lot(models.Model):
     """What one or more winners are funded to do, with its budget in tenge."""
 
@@ -187,6 +195,14 @@ class Lot(models.Model):
     mci_value = models.PositiveIntegerField(_("MCI value used, tenge"), null=True, blank=True)
     term_months = models.PositiveSmallIntegerField(_("project term, months"), default=12)
     winners_allowed = models.PositiveSmallIntegerField(_("number of winners"), default=1)
+    # The items of an action plan (forums' recommendations, councils' decisions) the lot funds;
+    # only items its organiser is responsible for (tenders.services.set_plan_items).
+    plan_items = models.ManyToManyField(
+        "accountability.Item",
+        blank=True,
+        related_name="tender_lots",
+        verbose_name=_("action plan items funded"),
+    )
 
     class Meta:
         ordering = ["competition", "number"]

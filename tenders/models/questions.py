@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import NGO
@@ -48,6 +50,10 @@ class Question(models.Model):
     )
     asked_at = models.DateTimeField(_("asked"), auto_now_add=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # A published answer is amended, never replaced: each earlier answer with its date, oldest
+    # first ({"kk", "ru", "at"}), and when the answer now shown was given.
+    earlier_answers = models.JSONField(_("earlier answers"), default=list, blank=True)
+    amended_at = models.DateTimeField(_("amended"), null=True, blank=True)
 
     objects = QuestionQuerySet.as_manager()
 
@@ -73,3 +79,12 @@ class Question(models.Model):
 
     def __str__(self):
         return f"{self.number}: {self.text[:60]}"
+
+    def earlier(self) -> list[dict]:
+        """The earlier answers in the reader's language (the other one if it had none)."""
+        first = "ru" if get_language() == "ru" else "kk"
+        second = "kk" if first == "ru" else "ru"
+        return [
+            {"text": item.get(first) or item.get(second, ""), "at": parse_datetime(item["at"])}
+            for item in self.earlier_answers
+        ]

@@ -97,3 +97,24 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.competition_id}: {self.reason[:60]}"
+
+    # The rules of the ranking a correction may override (codes kept in `changes`).
+    OVERRIDES = {
+        "not_admitted": _("not admitted to scoring"),
+        "not_scored": _("not scored"),
+        "below_pass": _("below the pass mark"),
+        "ranking": _("a better-scored application passed over"),
+    }
+
+    def overrides(self) -> list[dict]:
+        """Winners added against a rule of the ranking: whom, which rules, and why (public)."""
+        return [
+            {
+                "lot": change["lot"],
+                "recipient": change["recipient"],
+                "rules": [str(self.OVERRIDES.get(code, code)) for code in change["overrides"]],
+                "why": change.get("why", ""),
+            }
+            for change in self.changes
+            if change.get("overrides")
+        ]

@@ -20,8 +20,10 @@ from .competitions import (
     cancel_competition,
     close_competition,
     create_competition,
+    follow_the_clock,
     mci_value,
     set_criteria,
+    set_plan_items,
     update_competition,
 )
 from .contracts import (
@@ -69,6 +71,8 @@ __all__ = [
     "add_lot",
     "add_member",
     "advance_phases",
+    "follow_the_clock",
+    "set_plan_items",
     "announce_competition",
     "approve_instalment",
     "award_lot",

@@ -1,4 +1,5 @@
 import datetime
+import secrets
 
 from django.db import transaction
 from django.utils import timezone
@@ -6,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from .. import events, permissions
 from ..models import Application, BudgetLine, Competition, Lot
-from .base import TenderError, require_organiser, save, tenge
-from .competitions import unique_or_error
+from .base import TenderError, require_eligible, require_organiser, save, tenge
+from .competitions import follow_the_clock, unique_or_error
 
 APPLICATION_FIELDS = (
     "title",
@@ -28,9 +29,17 @@ def _require_window(competition: Competition, now) -> None:
         raise TenderError(_("This competition is not accepting applications."))
 
 
+# No 0/O or 1/I: an application number is read out on the phone.
+NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
 def _next_number(lot: Lot) -> str:
-    taken = lot.applications.count()
-    return f"{lot.code}-{taken + 1:03d}"
+    """A number that tells nothing (not how many applied before): random within the lot."""
+    while True:
+        token = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(6))
+        number = f"{lot.code}-{token}"
+        if not Application.objects.filter(number=number).exists():
+            return number
 
 
 @transaction.atomic
@@ -39,14 +48,7 @@ def start_application(ngo, lot: Lot, user, now=None) -> Application:
     now = now or timezone.now()
     if not permissions.may_apply_for(user, ngo):
         raise TenderError(_("You do not represent this organisation."))
-    if ngo.status not in permissions.APPLYING_STATUSES:
-        raise TenderError(
-            _(
-                "Only an organisation verified in the NGO register may apply; "
-                "%(name)s is not verified or has not filed its annual information."
-            )
-            % {"name": ngo.name}
-        )
+    require_eligible(ngo)
     lot = Lot.objects.select_for_update().select_related("competition").get(pk=lot.pk)
     _require_window(lot.competition, now)
     existing = Application.objects.filter(lot=lot, ngo=ngo).first()
@@ -83,7 +85,12 @@ def _editable(application: Application, user, now) -> Application:
     if not permissions.may_apply_for(user, application.ngo):
         raise TenderError(_("You do not represent this organisation."))
     if application.status == Application.Status.RETURNED:
-        return application  # the commission asked for more: answerable after the close
+        # The commission asked for more: answerable after the close, during evaluation only.
+        if application.lot.competition.status != Competition.Status.EVALUATING:
+            raise TenderError(
+                _("The evaluation is over: a returned application can no longer be changed.")
+            )
+        return application
     if application.status != Application.Status.DRAFT:
         raise TenderError(_("A submitted application cannot be changed; withdraw it first."))
     _require_window(application.lot.competition, now)
@@ -104,6 +111,24 @@ def _check_amounts(application: Application, lines: list[dict]) -> None:
         raise TenderError(_("Each budget line needs an item and an amount greater than zero."))
 
 
+def _keep_the_money(application: Application, fields: dict, budget_lines: list[dict]) -> None:
+    """After the close the commission asks about the project, not for a new price: a returned
+    application keeps its requested amount and its budget lines."""
+    before = [
+        (line["item"], line["amount"]) for line in application.budget_lines.values("item", "amount")
+    ]
+    after = [(line["item"], line["amount"]) for line in budget_lines]
+    amount = fields.get("requested_amount", application.requested_amount)
+    if amount != application.requested_amount or after != before:
+        raise TenderError(
+            _(
+                "After the close the requested amount (%(amount)s ₸) and the budget lines stay "
+                "as submitted; answer the commission's question in the project's text."
+            )
+            % {"amount": tenge(application.requested_amount)}
+        )
+
+
 @transaction.atomic
 def update_application(
     application: Application, user, fields: dict, budget_lines: list[dict], now=None
@@ -111,6 +136,8 @@ def update_application(
     """Save the project and its budget breakdown (lines of item and amount in tenge)."""
     now = now or timezone.now()
     application = _editable(application, user, now)
+    if application.status == Application.Status.RETURNED:
+        _keep_the_money(application, fields, budget_lines)
     for field in APPLICATION_FIELDS:
         if field in fields:
             setattr(application, field, fields[field])
@@ -128,6 +155,7 @@ def update_application(
 def submit_application(application: Application, user, now=None) -> Application:
     now = now or timezone.now()
     application = _editable(application, user, now)
+    require_eligible(application.ngo)
     missing = [
         str(Application._meta.get_field(field).verbose_name)
         for field in REQUIRED_TO_SUBMIT
@@ -191,9 +219,10 @@ def screen_application(
 ) -> Application:
     """The compliance check after the close: admit to scoring, ask for more, or refuse."""
     now = now or timezone.now()
+    follow_the_clock(now)
     application = (
         Application.objects.select_for_update()
-        .select_related("lot__competition")
+        .select_related("lot__competition", "ngo")
         .get(pk=application.pk)
     )
     competition = application.lot.competition
@@ -210,6 +239,8 @@ def screen_application(
         raise TenderError(_("Unknown screening decision."))
     if decision != "admit" and not reason.strip():
         raise TenderError(_("Give the reason; the applicant receives it."))
+    if decision == "admit":
+        require_eligible(application.ngo)
     if application.sheets.filter(submitted_at__isnull=False).exists():
         raise TenderError(_("This application has already been scored."))
     application.status = SCREENING[decision]

@@ -1,12 +1,14 @@
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import grants, ocds, permissions
+from .. import events, grants, ocds, permissions
 from ..models import Competition, Criterion, Lot, MCIValue
-from .base import TenderError, require_organiser, save
+from ..models.competitions import MAX_MCI, MAX_TENGE
+from .base import TenderError, competition_years, require_organiser, save, tenge
 
 
 def _next_number(year: int, mechanism: str) -> str:
@@ -27,6 +29,13 @@ def create_competition(user, organiser, mechanism: str, year: int, **fields) -> 
         raise TenderError(_("You may create competitions only for your own state body."))
     if mechanism not in Competition.Mechanism.values:
         raise TenderError(_("Unknown funding mechanism."))
+    years = competition_years()
+    if year not in years:
+        raise TenderError(
+            _("The year of a competition is between %(first)s and %(last)s.")
+            % {"first": years[0], "last": years[-1]},
+            field="year",
+        )
     # One number sequence per year and mechanism; the lock makes two officials wait their turn.
     transaction.get_connection().cursor().execute(
         "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"tenders.number.{year}.{mechanism}"]
@@ -81,6 +90,8 @@ def mci_value(year: int) -> int:
 def add_lot(competition: Competition, user, **fields) -> Lot:
     """A lot with its budget in tenge, or in MCI: then the tenge budget uses the year's MCI."""
     competition = _draft(competition, user)
+    if (fields.get("budget_mci") or 0) > MAX_MCI:
+        raise TenderError(_("A lot's budget is at most %(max)s MCI.") % {"max": tenge(MAX_MCI)})
     if fields.get("budget_mci"):
         fields["mci_value"] = mci_value(competition.year)
         fields["budget"] = fields["budget_mci"] * fields["mci_value"]
@@ -89,9 +100,40 @@ def add_lot(competition: Competition, user, **fields) -> Lot:
     budget = fields.get("budget") or 0
     if budget <= 0:
         raise TenderError(_("A lot needs a budget in tenge greater than zero."))
+    if budget > MAX_TENGE:
+        raise TenderError(
+            _("A lot's budget is at most %(max)s ₸.") % {"max": tenge(MAX_TENGE)}, field="budget"
+        )
     number = (competition.lots.order_by("-number").values_list("number", flat=True).first()) or 0
     lot = Lot(competition=competition, number=number + 1, **fields)
     save(lot, user, "lot added")
+    return lot
+
+
+@transaction.atomic
+def set_plan_items(lot: Lot, user, items) -> Lot:
+    """Name the action-plan items the lot funds: only items its organiser is responsible for."""
+    lot = Lot.objects.select_for_update().select_related("competition__organiser").get(pk=lot.pk)
+    competition = lot.competition
+    require_organiser(user, competition)
+    if competition.status in (*Competition.RESULT_STATUSES, Competition.Status.CANCELLED):
+        raise TenderError(_("The lots of a finished competition cannot change."))
+    items = list(items)
+    foreign = [item for item in items if item.responsible_body_id != competition.organiser_id]
+    if foreign:
+        raise TenderError(
+            _(
+                "Item %(code)s is the responsibility of %(body)s, not of %(organiser)s: a lot "
+                "funds only items of its organiser."
+            )
+            % {
+                "code": foreign[0].code,
+                "body": foreign[0].responsible_body,
+                "organiser": competition.organiser,
+            },
+            field="plan_items",
+        )
+    lot.plan_items.set(items)
     return lot
 
 
@@ -132,7 +174,7 @@ def missing_for_announcement(competition: Competition) -> list[str]:
         if days is not None and not shortest <= days <= longest:
             missing.append(
                 _("for a grant, applications open %(shortest)s to %(longest)s days, not %(days)s")
-                % {"shortest": shortest, "longest": longest, "days": days}
+                % {"shortest": shortest, "longest": longest, "days": grants.shown_days(days)}
             )
         if not competition.operator_id:
             missing.append(_("the grant operator"))
@@ -164,6 +206,18 @@ def announce_competition(competition: Competition, user, now=None) -> Competitio
     save(competition, user, "announced")
     ocds.record(competition, "tender", at=now)
     return competition
+
+
+def follow_the_clock(now: datetime.datetime | None = None) -> int:
+    """Phases follow the clock wherever they are read, with or without a scheduler running:
+    every page and service that shows or acts on a phase calls this first. One indexed query
+    when nothing is due; otherwise the same moves as the beat task, history rows included."""
+    now = now or timezone.now()
+    due = Competition.objects.filter(
+        Q(status=Competition.Status.ANNOUNCED, opens_at__lte=now)
+        | Q(status__in=Competition.OPEN_STATUSES, closes_at__lte=now)
+    )
+    return advance_phases(now) if due.exists() else 0
 
 
 def advance_phases(now: datetime.datetime | None = None) -> int:
@@ -204,6 +258,7 @@ def cancel_competition(competition: Competition, user, reason: str) -> Competiti
     competition.status = Competition.Status.CANCELLED
     competition.cancel_reason = reason.strip()
     save(competition, user, "cancelled")
+    events.competition_cancelled(competition, user)
     ocds.record(competition, "cancellation")
     return competition
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .. import events, ocds, permissions
 from ..models import Award, Competition, Contract, Instalment, ProjectReport
-from .base import TenderError, save, tenge
+from .base import TenderError, require_date_between, save, tenge
 from .competitions import unique_or_error
 
 
@@ -55,6 +55,18 @@ def _check_terms(award: Award, amount: int, starts_on, ends_on) -> None:
         raise TenderError(_("The project must end after it starts."))
 
 
+def _check_signed_on(award: Award, signed_on: datetime.date) -> None:
+    """A contract is signed after the results it follows are published, and not in the future."""
+    published = award.lot.competition.published_at or award.decided_at
+    require_date_between(
+        signed_on,
+        timezone.localdate(published),
+        timezone.localdate(),
+        _("A contract is signed between the publication of the results (%(first)s) and today."),
+        field="signed_on",
+    )
+
+
 @transaction.atomic
 def sign_contract(
     award: Award,
@@ -83,6 +95,7 @@ def sign_contract(
     number = (number or "").strip()
     if not number:
         raise TenderError(_("Give the contract number."))
+    _check_signed_on(award, signed_on)
     _check_terms(award, amount, starts_on, ends_on)
     contract = Contract(
         award=award,
@@ -114,6 +127,7 @@ def update_contract(contract: Contract, user, **fields) -> Contract:
     contract.number = contract.number.strip()
     if not contract.number:
         raise TenderError(_("Give the contract number."))
+    _check_signed_on(contract.award, contract.signed_on)
     _check_terms(contract.award, contract.amount, contract.starts_on, contract.ends_on)
     planned = contract.instalments.aggregate(total=Sum("amount"))["total"] or 0
     if contract.amount < planned:
@@ -186,6 +200,13 @@ def mark_instalment_paid(instalment: Instalment, user, paid_on: datetime.date) -
         raise TenderError(_("An instalment is paid only after it is approved."))
     if paid_on > timezone.localdate():
         raise TenderError(_("The payment date cannot be in the future."))
+    require_date_between(
+        paid_on,
+        instalment.contract.signed_on,
+        timezone.localdate(),
+        _("An instalment is paid between the contract's signature (%(first)s) and today."),
+        field="paid_on",
+    )
     instalment.status = Instalment.Status.PAID
     instalment.paid_on = paid_on
     instalment.paid_recorded_at = timezone.now()

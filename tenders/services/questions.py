@@ -67,10 +67,26 @@ def answer_question(question: Question, user, answer_kk: str, answer_ru: str, no
         Question.objects.select_for_update().select_related("competition").get(pk=question.pk)
     )
     require_organiser(user, question.competition)
-    question.answer_kk, question.answer_ru = _answers(answer_kk, answer_ru)
+    now = now or timezone.now()
+    answer_kk, answer_ru = _answers(answer_kk, answer_ru)
+    if question.answered_at is not None:
+        if (answer_kk, answer_ru) == (question.answer_kk or "", question.answer_ru or ""):
+            return question
+        # Published already: the new answer is an amendment, shown beside the earlier one.
+        question.earlier_answers = [
+            *question.earlier_answers,
+            {
+                "kk": question.answer_kk or "",
+                "ru": question.answer_ru or "",
+                "at": (question.amended_at or question.answered_at).isoformat(),
+            },
+        ]
+        question.amended_at = now
+    else:
+        question.answered_at = now
+    question.answer_kk, question.answer_ru = answer_kk, answer_ru
     question.answered_by = user
-    question.answered_at = question.answered_at or now or timezone.now()
-    save(question, user, "answered")
+    save(question, user, "amended" if question.amended_at else "answered")
     events.question_answered(question, user)
     return question
 

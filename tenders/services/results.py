@@ -1,14 +1,24 @@
 import datetime
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from registry.models import NGO
+
 from .. import events, ocds, permissions
 from ..models import Application, Award, Competition, Contract, Correction, Lot, ScoreSheet
-from .base import TenderError, require_organiser, save, tenge
-from .competitions import unique_or_error
+from .base import (
+    TenderError,
+    require_date_between,
+    require_eligible,
+    require_organiser,
+    save,
+    tenge,
+)
+from .competitions import follow_the_clock, unique_or_error
 from .scoring import ranking
 
 
@@ -46,39 +56,30 @@ def _check_winner_count(lot: Lot, adding: int = 1) -> None:
         )
 
 
-def _locked_lot(lot: Lot) -> Lot:
-    """Lock the lot: two officials awarding its last budget at once must wait for each other."""
-    return Lot.objects.select_for_update().select_related("competition").get(pk=lot.pk)
+# The rules of the ranking a correction may override, when it says why (recorded and shown).
+RANKING_RULES = ("not_admitted", "not_scored", "below_pass", "ranking")
 
 
-@transaction.atomic
-def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
-    """Name a winner of the lot from the ranking, with the amount awarded."""
-    lot = _locked_lot(lot)
+def _ranking_breaches(lot: Lot, application: Application) -> list[tuple[str, str]]:
+    """The rules of the ranking this application as a winner would break: (code, message)."""
     competition = lot.competition
-    require_organiser(user, competition)
-    if competition.status != Competition.Status.EVALUATING:
-        raise TenderError(_("Winners are entered during evaluation, before publication."))
-    if application.lot_id != lot.pk:
-        raise TenderError(_("This application was made to another lot."))
-    member = permissions.seat(user, competition)
-    if member is not None and permissions.linked_to_lot(member, lot):
-        raise TenderError(
-            _("You are linked to an applicant of lot %(lot)s; another official enters its winners.")
-            % {"lot": lot.code}
-        )
     ranked = {row.application.pk: row for row in ranking(lot)}
     row = ranked.get(application.pk)
     if row is None:
-        raise TenderError(_("Only an application admitted to scoring can win."))
+        return [("not_admitted", _("Only an application admitted to scoring can win."))]
     if row.score is None:
-        raise TenderError(_("This application has not been scored yet."))
+        return [("not_scored", _("This application has not been scored yet."))]
+    breaches = []
     if not row.passes:
-        raise TenderError(
-            _("Its score %(score)s is below the pass mark of %(pass)s.")
-            % {"score": row.score, "pass": competition.pass_score}
+        breaches.append(
+            (
+                "below_pass",
+                _("Its score %(score)s is below the pass mark of %(pass)s.")
+                % {"score": row.score, "pass": competition.pass_score},
+            )
         )
-    awarded = set(lot.awards.standing().values_list("application_id", flat=True))
+    # Applications awarded once (even if withdrawn since by a correction) are not passed over.
+    awarded = set(lot.awards.values_list("application_id", flat=True))
     skipped = [
         other
         for other in ranked.values()
@@ -87,10 +88,28 @@ def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
         and other.application.pk not in awarded
     ]
     if skipped:
-        raise TenderError(
-            _("Application %(number)s scored higher (%(score)s) and has not been awarded.")
-            % {"number": skipped[0].application.number, "score": skipped[0].score}
+        breaches.append(
+            (
+                "ranking",
+                _("Application %(number)s scored higher (%(score)s) and has not been awarded.")
+                % {"number": skipped[0].application.number, "score": skipped[0].score},
+            )
         )
+    return breaches
+
+
+def _check_winner(
+    lot: Lot, application: Application, amount: int, overriding: bool = False
+) -> list[str]:
+    """Every rule an award obeys; with `overriding`, the ranking's breaches are returned (their
+    codes) instead of refused. The amount, the NGO's eligibility, the number of winners and the
+    budget are never overridden."""
+    if application.lot_id != lot.pk:
+        raise TenderError(_("This application was made to another lot."))
+    breaches = _ranking_breaches(lot, application)
+    if breaches and not overriding:
+        raise TenderError(breaches[0][1])
+    require_eligible(NGO.objects.get(pk=application.ngo_id))  # as the register says now
     if amount > application.requested_amount:
         raise TenderError(
             _("The amount awarded cannot exceed the %(requested)s ₸ requested.")
@@ -98,6 +117,30 @@ def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
         )
     _check_winner_count(lot)
     _check_budget(lot, amount)
+    return [code for code, _message in breaches]
+
+
+def _locked_lot(lot: Lot) -> Lot:
+    """Lock the lot: two officials awarding its last budget at once must wait for each other."""
+    return Lot.objects.select_for_update().select_related("competition").get(pk=lot.pk)
+
+
+@transaction.atomic
+def award_lot(lot: Lot, application: Application, amount: int, user) -> Award:
+    """Name a winner of the lot from the ranking, with the amount awarded."""
+    follow_the_clock()
+    lot = _locked_lot(lot)
+    competition = lot.competition
+    require_organiser(user, competition)
+    if competition.status != Competition.Status.EVALUATING:
+        raise TenderError(_("Winners are entered during evaluation, before publication."))
+    member = permissions.seat(user, competition)
+    if member is not None and permissions.linked_to_lot(member, lot):
+        raise TenderError(
+            _("You are linked to an applicant of lot %(lot)s; another official enters its winners.")
+            % {"lot": lot.code}
+        )
+    _check_winner(lot, application, amount)
     award = Award(lot=lot, ngo=application.ngo, application=application, amount=amount)
     award.decided_by = user
     return unique_or_error(
@@ -119,6 +162,7 @@ def remove_award(award: Award, user) -> None:
 @transaction.atomic
 def publish_results(competition: Competition, user, now=None) -> Competition:
     now = now or timezone.now()
+    follow_the_clock(now)
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
     require_organiser(user, competition)
     if competition.status != Competition.Status.EVALUATING:
@@ -128,6 +172,15 @@ def publish_results(competition: Competition, user, now=None) -> Competition:
     if unscreened:
         raise TenderError(
             _("%(count)s application(s) have not been screened yet.") % {"count": unscreened}
+        )
+    returned = applications.filter(status=Application.Status.RETURNED).first()
+    if returned is not None:
+        raise TenderError(
+            _(
+                "Application %(number)s was returned for more information: screen it again "
+                "before publishing the results."
+            )
+            % {"number": returned.number}
         )
     counted = ScoreSheet.objects.counted().filter(application=OuterRef("pk"))
     unscored = applications.filter(status=Application.Status.ADMITTED).exclude(Exists(counted))
@@ -174,8 +227,14 @@ def correct_results(
     withdraw: list[Award] = (),
     amounts: dict[Award, int] | None = None,
     add: list[tuple[Application, int]] = (),
+    override: str = "",
 ) -> Correction:
-    """Change published results: withdraw awards, change amounts, add winners — with a reason."""
+    """Change published results: withdraw awards, change amounts, add winners — with a reason.
+
+    An added winner obeys every rule an award obeys; the rules of the ranking (admitted, scored,
+    above the pass mark, no one better left out) may be overridden only with `override`, the
+    reason why, which is recorded with the rules it overrides and published.
+    """
     competition = Competition.objects.select_for_update().get(pk=competition.pk)
     require_organiser(user, competition)
     if competition.status not in Competition.RESULT_STATUSES:
@@ -188,30 +247,14 @@ def correct_results(
         award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
         _check_contract(award, 0)
         award.withdrawn_at = now
-        save(award, user, f"withdrawn by correction: {reason.strip()[:80]}")
+        save(award, user, f"withdrawn by correction: {reason.strip()}")
         changes.append({"action": "withdrawn", **_describe(award)})
     for award, amount in (amounts or {}).items():
-        award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
-        lot = _locked_lot(award.lot)
-        _check_budget(lot, amount, excluding=award)
-        _check_contract(award, amount)
-        before = award.amount
-        award.amount = amount
-        save(award, user, f"amount corrected: {reason.strip()[:80]}")
-        changes.append({"action": "amount_changed", "before": before, **_describe(award)})
+        with _at_field(f"amount_{award.pk}"):
+            changes.append(_change_amount(competition, award, amount, user, reason))
     for application, amount in add:
-        lot = _locked_lot(application.lot)
-        if lot.competition_id != competition.pk:
-            raise TenderError(_("This application was made to another lot."))
-        _check_winner_count(lot)
-        _check_budget(lot, amount)
-        award = Award(lot=lot, ngo=application.ngo, application=application, amount=amount)
-        award.decided_by = user
-        unique_or_error(
-            lambda award=award: save(award, user, "added by correction"),
-            _("%(name)s has already been awarded this lot.") % {"name": application.ngo.name},
-        )
-        changes.append({"action": "added", **_describe(award)})
+        with _at_field("add_application"):
+            changes.append(_add_winner(competition, application, amount, user, override))
     if not changes:
         raise TenderError(_("The correction changes nothing."))
     correction = Correction.objects.create(
@@ -219,6 +262,48 @@ def correct_results(
     )
     ocds.record(competition, "correction", at=correction.made_at, correction=correction)
     return correction
+
+
+@contextmanager
+def _at_field(field: str):
+    """A refusal while changing one thing is shown at the field that asked for it."""
+    try:
+        yield
+    except TenderError as error:
+        raise TenderError(error.message, field=error.field or field) from error
+
+
+def _change_amount(competition, award: Award, amount: int, user, reason: str) -> dict:
+    award = Award.objects.select_for_update().get(pk=award.pk, lot__competition=competition)
+    lot = _locked_lot(award.lot)
+    if award.application_id and amount > award.application.requested_amount:
+        raise TenderError(
+            _("The amount awarded cannot exceed the %(requested)s ₸ requested.")
+            % {"requested": tenge(award.application.requested_amount)}
+        )
+    _check_budget(lot, amount, excluding=award)
+    _check_contract(award, amount)
+    before = award.amount
+    award.amount = amount
+    save(award, user, f"amount corrected: {reason.strip()}")
+    return {"action": "amount_changed", "before": before, **_describe(award)}
+
+
+def _add_winner(competition, application: Application, amount: int, user, override: str) -> dict:
+    lot = _locked_lot(application.lot)
+    if lot.competition_id != competition.pk:
+        raise TenderError(_("This application was made to another lot."))
+    overrides = _check_winner(lot, application, amount, overriding=bool(override.strip()))
+    award = Award(lot=lot, ngo=application.ngo, application=application, amount=amount)
+    award.decided_by = user
+    unique_or_error(
+        lambda award=award: save(award, user, "added by correction"),
+        _("%(name)s has already been awarded this lot.") % {"name": application.ngo.name},
+    )
+    change = {"action": "added", **_describe(award)}
+    if overrides:
+        change.update(overrides=overrides, why=override.strip())
+    return change
 
 
 @transaction.atomic
@@ -241,6 +326,24 @@ def record_historical_round(
 
     if not permissions.may_organise_for(user, organiser):
         raise TenderError(_("You may create competitions only for your own state body."))
+    require_date_between(
+        published_on,
+        datetime.date(year, 1, 1),
+        timezone.localdate(),
+        _("Results of that year are published between %(first)s and %(last)s."),
+        field="published_on",
+    )
+    if reported_applicants > reported_applications:
+        raise TenderError(
+            _("More applying NGOs (%(applicants)s) than applications (%(applications)s).")
+            % {"applicants": reported_applicants, "applications": reported_applications}
+        )
+    for spec in lots:
+        if len(spec["winners"]) > spec.get("winners_allowed", 1):
+            raise TenderError(
+                _("A lot lists %(count)s winners but allows %(allowed)s.")
+                % {"count": len(spec["winners"]), "allowed": spec.get("winners_allowed", 1)}
+            )
     competition = create_competition(user, organiser, mechanism, year, **fields)
     competition.results_only = True
     competition.reported_applications = reported_applications

@@ -18,7 +18,7 @@ from ..models import (
     ScoreSheet,
 )
 from .base import TenderError, require_organiser
-from .competitions import unique_or_error
+from .competitions import follow_the_clock, unique_or_error
 
 
 @transaction.atomic
@@ -80,6 +80,7 @@ def score_application(
 ) -> ScoreSheet:
     """Points per criterion id; a submitted sheet is final and its total is out of 100."""
     now = now or timezone.now()
+    follow_the_clock(now)
     application = Application.objects.select_related("lot__competition", "ngo").get(
         pk=application.pk
     )

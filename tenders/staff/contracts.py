@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .. import services
 from ..models import Award, Competition, Contract, ProjectReport
-from .access import competition_of, done, tenders_view
+from .access import competition_of, done, posted_number, tenders_view
 from .forms import ContractForm, InstalmentForm, PaidForm, ReasonForm, ScheduleReportForm
 
 
@@ -119,7 +119,9 @@ def contract_page(request, number: str, lot: int, bin: str):
                 _("The instalment has been planned."),
             )
         elif contract and action == "approve":
-            instalment = get_object_or_404(contract.instalments, number=request.POST.get("number"))
+            instalment = get_object_or_404(
+                contract.instalments, number=posted_number(request, "number")
+            )
             changed = done(
                 request,
                 lambda: services.approve_instalment(instalment, user),

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from .. import permissions, services
 from ..models import Application, Award, Criterion
-from .access import competition_of, done, tenders_view
-from .forms import AwardForm, ReasonForm, ScoreForm, ScreeningForm
+from .access import competition_of, done, posted_number, tenders_view
+from .forms import AwardForm, CorrectionForm, PlanItemsForm, ScoreForm, ScreeningForm
 
 
 @tenders_view
@@ -93,9 +93,19 @@ def lot_results(request, number: str, lot: int):
         # A member linked to an applicant of the lot reads nothing of it.
         raise Http404
     form = AwardForm(request.POST or None, lot=lot)
+    plan = PlanItemsForm(lot=lot)
     if request.method == "POST":
-        if request.POST.get("action") == "remove":
-            award = get_object_or_404(lot.awards.standing(), pk=request.POST.get("award"))
+        if request.POST.get("action") == "plan_items":
+            plan = PlanItemsForm(request.POST, lot=lot)
+            if plan.is_valid() and done(
+                request,
+                lambda: services.set_plan_items(lot, request.user, plan.cleaned_data["plan_items"]),
+                _("The action plan items of the lot have been saved."),
+                plan,
+            ):
+                return redirect(request.path)
+        elif request.POST.get("action") == "remove":
+            award = get_object_or_404(lot.awards.standing(), pk=posted_number(request, "award"))
             if done(
                 request,
                 lambda: services.remove_award(award, request.user),
@@ -116,7 +126,8 @@ def lot_results(request, number: str, lot: int):
         "lot": lot,
         "ranking": services.ranking(lot, reader=request.user),
         "awards": lot.awards.standing().select_related("ngo", "application", "contract"),
-        "form": form,
+        "form": form if request.POST.get("action") != "plan_items" else AwardForm(lot=lot),
+        "plan": plan,
     }
     return render(request, "tenders/staff/lot.html", context)
 
@@ -127,21 +138,39 @@ def correct(request, number: str):
     if not competition.may_organise:
         raise Http404
     awards = (
-        Award.objects.standing().filter(lot__competition=competition).select_related("ngo", "lot")
+        Award.objects.standing()
+        .filter(lot__competition=competition)
+        .select_related("ngo", "lot", "application")
     )
-    form = ReasonForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        chosen = list(awards.filter(pk__in=request.POST.getlist("withdraw")))
-        if done(
+    candidates = (
+        Application.objects.submitted()
+        .filter(lot__competition=competition)
+        .exclude(award__withdrawn_at__isnull=True, award__isnull=False)
+        .select_related("ngo", "lot")
+        .order_by("lot__number", "number")
+    )
+    form = CorrectionForm(request.POST or None, awards=awards, candidates=candidates)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and done(
             request,
             lambda: services.correct_results(
-                competition, request.user, form.cleaned_data["reason"], withdraw=chosen
+                competition,
+                request.user,
+                form.cleaned_data["reason"],
+                withdraw=list(form.cleaned_data["withdraw"]),
+                amounts=form.amounts(),
+                add=form.additions(),
+                override=form.cleaned_data["override"],
             ),
             _("The correction has been recorded and published."),
-        ):
-            return redirect("tenders_staff:manage", number=competition.number)
+            form,
+        )
+    ):
+        return redirect("tenders_staff:manage", number=competition.number)
     return render(
         request,
         "tenders/staff/correct.html",
-        {"competition": competition, "awards": awards, "form": form},
+        {"competition": competition, "form": form},
     )

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import WholeNumberField, check_upload
+from accountability.models import Item
+from registry.forms import check_upload
 from registry.models import ActivityArea, Region, StateBody
 from registry.permissions import is_administrator
 
+from ..forms import TengeField
 from ..models import (
     Application,
     Award,
@@ -18,6 +20,7 @@ from ..models import (
     ProjectReport,
     Question,
 )
+from ..models.competitions import MAX_MCI, MAX_TENGE
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = {"rows": 5}
@@ -92,10 +95,11 @@ class CompetitionForm(forms.ModelForm):
 
 
 class LotForm(forms.ModelForm):
-    budget = WholeNumberField(label=_("Budget, tenge"), required=False)
-    budget_mci = WholeNumberField(
+    budget = TengeField(label=_("Budget, tenge"), required=False)
+    budget_mci = TengeField(
         label=_("Or the budget in MCI"),
         required=False,
+        max_value=MAX_MCI,
         help_text=_(
             "For grants set in MCI: the tenge budget is this multiple of the competition year's "
             "MCI, and the MCI value used is kept with the lot."
@@ -186,7 +190,7 @@ class AwardForm(forms.Form):
     application = forms.ModelChoiceField(
         label=_("Application"), queryset=Application.objects.none(), to_field_name="number"
     )
-    amount = WholeNumberField(label=_("Amount awarded, tenge"))
+    amount = TengeField(label=_("Amount awarded, tenge"))
 
     def __init__(self, *args, lot, **kwargs):
         super().__init__(*args, **kwargs)
@@ -273,6 +277,7 @@ class AppealDecisionForm(forms.Form):
         label=_("Award the appellant's application, tenge"),
         required=False,
         min_value=1,
+        max_value=MAX_TENGE,
         help_text=_("Leave empty if the appellant's application does not become a winner."),
     )
 
@@ -296,7 +301,7 @@ class AppealDecisionForm(forms.Form):
 
 
 class ContractForm(forms.ModelForm):
-    amount = WholeNumberField(label=_("Contract amount, tenge"))
+    amount = TengeField(label=_("Contract amount, tenge"))
 
     class Meta:
         model = Contract
@@ -313,14 +318,109 @@ class ContractForm(forms.ModelForm):
 
 class InstalmentForm(forms.Form):
     planned_on = forms.DateField(label=_("Planned for"), widget=DATE)
-    amount = WholeNumberField(label=_("Amount, tenge"), min_value=1)
+    amount = TengeField(label=_("Amount, tenge"), min_value=1)
 
 
 class PaidForm(forms.Form):
-    instalment = forms.IntegerField(widget=forms.HiddenInput)
+    instalment = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=32767)
     paid_on = forms.DateField(label=_("Paid on"), widget=DATE)
 
 
 class ScheduleReportForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of report"), choices=ProjectReport.Kind.choices)
     due_on = forms.DateField(label=_("Due on"), widget=DATE)
+
+
+class CorrectionForm(forms.Form):
+    """A correction of published results: what changes (withdraw, amounts, a winner added), why."""
+
+    reason = forms.CharField(
+        label=_("Reason of the correction (published)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    withdraw = forms.ModelMultipleChoiceField(
+        queryset=Award.objects.none(),
+        required=False,
+        label=_("Awards to withdraw"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    add_application = forms.ModelChoiceField(
+        queryset=Application.objects.none(),
+        to_field_name="number",
+        required=False,
+        label=_("Add a winner (e.g. the runner-up)"),
+    )
+    add_amount = TengeField(
+        label=_("Amount awarded to the added winner, tenge"), min_value=1, required=False
+    )
+    override = forms.CharField(
+        label=_("Why the added winner may break a rule of the ranking"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+        help_text=_(
+            "Only if it was not admitted, not scored, is below the pass mark or passes over a "
+            "better-scored application; published with the rules it overrides."
+        ),
+    )
+
+    def __init__(self, *args, awards, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.awards = list(awards)
+        self.fields["withdraw"].queryset = awards
+        self.fields["withdraw"].label_from_instance = lambda award: (
+            f"{award.lot.code}: {award.recipient} — {award.amount:,} ₸"
+        )
+        for award in self.awards:
+            self.fields[f"amount_{award.pk}"] = TengeField(
+                label=_("New amount for %(recipient)s (%(lot)s), tenge")
+                % {"recipient": award.recipient, "lot": award.lot.code},
+                min_value=1,
+                required=False,
+            )
+        self.fields["add_application"].queryset = candidates
+        self.fields["add_application"].label_from_instance = lambda application: (
+            f"{application.number} — {application.ngo.name} ({application.requested_amount:,} ₸)"
+        )
+        self.order_fields(
+            ["reason", "withdraw", *[f"amount_{a.pk}" for a in self.awards], "add_application"]
+        )
+
+    def amounts(self) -> dict:
+        return {
+            award: self.cleaned_data[f"amount_{award.pk}"]
+            for award in self.awards
+            if self.cleaned_data.get(f"amount_{award.pk}") not in (None, award.amount)
+        }
+
+    def additions(self) -> list:
+        application = self.cleaned_data.get("add_application")
+        return [(application, self.cleaned_data["add_amount"])] if application else []
+
+    def clean(self):
+        data = super().clean()
+        if data.get("add_application") and not data.get("add_amount"):
+            self.add_error("add_amount", _("Give the amount awarded to the added winner."))
+        if data.get("add_amount") and not data.get("add_application"):
+            self.add_error("add_application", _("Choose the application that wins."))
+        return data
+
+
+class PlanItemsForm(forms.Form):
+    """The action-plan items a lot funds, among those its organiser is responsible for."""
+
+    plan_items = forms.ModelMultipleChoiceField(
+        queryset=Item.objects.none(),
+        to_field_name="code",
+        required=False,
+        label=_("Action plan items this lot funds"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only items your state body is responsible for."),
+    )
+
+    def __init__(self, *args, lot, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_items"].queryset = Item.objects.of_body(lot.competition.organiser)
+        self.fields["plan_items"].label_from_instance = lambda item: f"{item.code}: {item.title}"
+        self.initial.setdefault("plan_items", list(lot.plan_items.all()))

@@ -23,6 +23,7 @@ def _my_ngos(user):
 
 @login_required
 def apply(request, number: str):
+    services.follow_the_clock()
     competition = get_object_or_404(Competition.objects.public(), number=number)
     form = StartApplicationForm(
         request.POST or None, ngos=_my_ngos(request.user), lots=competition.lots.all()
@@ -46,6 +47,7 @@ def apply(request, number: str):
 
 @login_required
 def my_applications(request):
+    services.follow_the_clock()
     applications = (
         Application.objects.filter(ngo__in=NGO.objects.represented_by(request.user))
         .select_related("lot__competition", "ngo", "award")
@@ -98,6 +100,7 @@ def _scores(application: Application) -> list:
 
 @login_required
 def application_detail(request, number: str):
+    services.follow_the_clock()
     application = own_application(request, number)
     competition = application.lot.competition
     form = ApplicationForm(request.POST or None, instance=application)

@@ -1,5 +1,6 @@
 """Public pages of competitions: the list, a competition with its lots and results, statistics."""
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import FileResponse, Http404
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from registry import exports
 
-from .. import funding, stats
+from .. import funding, services, stats
 from ..filters import CompetitionFilter
 from ..flags import red_flags
 from ..models import Application, Award, Competition, Correction, Instalment
@@ -20,6 +21,7 @@ PAGE_SIZE = 20
 
 
 def competition_list(request):
+    services.follow_the_clock()
     competitions = Competition.objects.public().select_related("organiser")
     filterset = CompetitionFilter(request.GET, queryset=competitions)
     if not filterset.is_valid():
@@ -32,6 +34,7 @@ def competition_list(request):
 
 
 def competition_detail(request, number: str):
+    services.follow_the_clock()
     competition = get_object_or_404(
         Competition.objects.public().select_related("organiser", "operator"), number=number
     )
@@ -107,12 +110,25 @@ TABLES = {
 COLUMNS = ("competitions", "lots", "applications", "applicants", "winners", "awarded")
 
 
+# Years a statistics page or CSV may ask for; the first rounds were in 2003.
+YEARS = range(2000, 2101)
+
+
 def _year(request) -> int | None:
+    """The year asked for, or None for all; anything but a plausible year is a bad request."""
     value = request.GET.get("year", "")
-    return int(value) if value.isdigit() else None
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and int(value) in YEARS):
+        raise BadRequest(
+            _("Choose a year between %(first)s and %(last)s.")
+            % {"first": YEARS[0], "last": YEARS[-1]}
+        )
+    return int(value)
 
 
 def statistics(request):
+    services.follow_the_clock()  # a close moves the generation on, so the counts follow it
     year = _year(request)
     computed = stats.tables(year)
     tables = [(grouping, TABLES[grouping], computed[grouping]) for grouping in stats.GROUPINGS]
@@ -127,6 +143,7 @@ def statistics(request):
 def statistics_csv(request, grouping: str):
     if grouping not in TABLES:
         raise Http404
+    services.follow_the_clock()
     year = _year(request)
     header = [_("Year")] + ([] if grouping == "year" else [_("Code"), _("Name")])
     header += [
@@ -149,6 +166,8 @@ def statistics_csv(request, grouping: str):
 
 def results_csv(request, year: int):
     """Every standing award of the year's published results: who gave whom how much, by code."""
+    if year not in YEARS:
+        raise Http404
     awards = (
         Award.objects.published()
         .filter(lot__competition__year=year)
