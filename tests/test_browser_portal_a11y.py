@@ -1,12 +1,20 @@
 """axe-core (vendored in tests/vendor/axe-core, MPL-2.0) on the public pages the issue names:
 no serious or critical violation at 390 and 1280 px. Screenshots: test-artifacts/a11y-*.png."""
 
+import datetime
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
+from councils.tests.factories import council
+from forums import services as forum_services
+from forums.tests.factories import event, forum
+from forums.tests.factories import organiser as forum_organiser
 from portal import opendata
-from registry.tests.factories import NGOFactory
+from registry.models import StateBody
+from registry.tests.factories import NGOFactory, OfficialFactory
 from tenders.tests.factories import open_competition, organiser, published_round
 from tests.browser import browser_page  # noqa: F401
 
@@ -34,15 +42,35 @@ def site(settings, tmp_path):
     ngo = NGOFactory(areas=["youth"])
     published_round(organiser(), 2024, [(ngo, 1_000_000)])
     competition, _lot = open_competition()
+    xii = forum()
+    rec = forum_services.propose(event(forum=xii), title={"kk": "Ұсыныс", "ru": "Рекомендация"})
+    forum_services.adopt(
+        rec,
+        responsible_body=StateBody.objects.get(code="mlsp"),
+        deadline=datetime.date(2099, 1, 1),
+        by=forum_organiser(),
+    )
+    rec.refresh_from_db()
     opendata.build()
-    return {"ngo": ngo, "competition": competition}
+    return {
+        "ngo": ngo,
+        "competition": competition,
+        "forum": xii,
+        "item": rec.plan_item,
+        "council": council(body="mci"),
+    }
 
 
-def check(live_server, browser_page, width, pages) -> dict:  # noqa: F811
+def check(live_server, browser_page, width, pages, user=None) -> dict:  # noqa: F811
     # The site's Content-Security-Policy forbids injected scripts; axe is the test's own.
     context = browser_page.context.browser.new_context(
         bypass_csp=True, viewport={"width": width, "height": 900}
     )
+    if user is not None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     page = context.new_page()
     problems = {}
     SHOTS.mkdir(exist_ok=True)
@@ -71,9 +99,24 @@ def test_public_pages_have_no_serious_accessibility_violation(
         "statistics": "/kk/stats/",
         "open-data": "/en/open-data/",
         "forums": "/kk/forums/",
+        "action-plan": f"/kk/forums/{site['forum'].number}/plan/",
+        "plan-item": f"/ru/accountability/{site['item'].code}/",
         "councils": "/ru/councils/",
+        "council": f"/kk/councils/{site['council'].code}/",
     }
     assert not check(live_server, browser_page, width, pages)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_staff_pages_have_no_serious_accessibility_violation(
+    live_server,
+    browser_page,  # noqa: F811
+    site,
+    width,
+):
+    pages = {"staff-dashboard": "/ru/staff/", "integrity": "/kk/staff/integrity/"}
+    official = OfficialFactory()
+    assert not check(live_server, browser_page, width, pages, user=official)
 
 
 @pytest.mark.parametrize(
