@@ -41,6 +41,12 @@ class StartApplicationForm(forms.Form):
         self.fields["ngo"].queryset = ngos
         self.fields["lot"].queryset = lots
         self.fields["lot"].label_from_instance = lambda lot: f"{lot.number}. {lot.theme}"
+        for name in ("ngo", "lot"):  # a single choice is chosen already, no "---------"
+            field = self.fields[name]
+            only = list(field.queryset[:2])
+            if len(only) == 1:
+                field.empty_label = None
+                self.initial.setdefault(name, only[0])
 
 
 class ApplicationForm(forms.ModelForm):

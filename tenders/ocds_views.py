@@ -143,7 +143,7 @@ class BulkPackageView(OCDSView):
     def get(self, request, year: int):
         _check_language(request)
         part = request.GET.get("part", "1")
-        if not part.isdigit():
+        if not (part.isascii() and part.isdigit() and len(part) <= 6):
             raise ValidationError({"part": [_("A whole number from 1.")]})
         uri = request.build_absolute_uri(request.path)
         stored = bulk.year_file(year, int(part), uri, _base(request))

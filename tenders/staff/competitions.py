@@ -7,7 +7,8 @@ commission's work and the awards are in `evaluation`. Every change goes through
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -75,6 +76,7 @@ def competition_manage(request, number: str):
     organiser = competition.may_organise
     edit_form = CompetitionForm(instance=competition, user=request.user) if draft else None
     lot_form = LotForm() if draft else None
+    member_form = MemberForm()
     criteria = CriteriaFormSet(queryset=competition.criteria.all(), prefix="criteria")
     if request.method == "POST":
         if not organiser:
@@ -124,12 +126,13 @@ def competition_manage(request, number: str):
             ):
                 return redirect(request.path)
         elif action == "member":
-            member = MemberForm(request.POST)
-            if member.is_valid():
-                user = User.objects.filter(email__iexact=member.cleaned_data["email"]).first()
+            member_form = MemberForm(request.POST)
+            if member_form.is_valid():
+                user = User.objects.filter(email__iexact=member_form.cleaned_data["email"]).first()
                 if user is None:
-                    messages.error(
-                        request,
+                    # At the field, with what was typed kept: a typo is corrected, not retyped.
+                    member_form.add_error(
+                        "email",
                         _(
                             "No account has this email; ask the administrator to create one "
                             "for the expert first."
@@ -138,9 +141,10 @@ def competition_manage(request, number: str):
                 elif done(
                     request,
                     lambda: services.add_member(
-                        competition, request.user, user, member.cleaned_data["kind"]
+                        competition, request.user, user, member_form.cleaned_data["kind"]
                     ),
                     _("%(user)s has joined the commission.") % {"user": user},
+                    member_form,
                 ):
                     return redirect(request.path)
         elif action == "publish":
@@ -180,7 +184,7 @@ def competition_manage(request, number: str):
         "lots": lots,
         "missing": missing_for_announcement(competition) if draft else [],
         "members": competition.commission.select_related("user"),
-        "member_form": MemberForm(),
+        "member_form": member_form,
         "closed": competition.has_closed(),
         "applications": permissions.readable_applications(request.user, competition)
         .select_related("ngo", "lot")
@@ -190,3 +194,33 @@ def competition_manage(request, number: str):
         "grant_deadlines": grants.deadlines(competition),
     }
     return render(request, "tenders/staff/manage.html", context)
+
+
+@tenders_view
+def publish(request, number: str):
+    """Check your answers before the one step that cannot be undone: what each lot will show,
+    and what is unusual (a lot with fewer winners than allowed, or none)."""
+    competition = competition_of(request, number)
+    if not competition.may_organise or competition.status != Competition.Status.EVALUATING:
+        raise Http404
+    if request.method == "POST" and done(
+        request,
+        lambda: services.publish_results(competition, request.user),
+        _("The results of %(number)s have been published.") % {"number": competition.number},
+    ):
+        return redirect("tenders_staff:manage", number=competition.number)
+    lots = list(
+        competition.lots.annotate(
+            winners=Count("awards", filter=Q(awards__withdrawn_at__isnull=True)),
+            awarded=Sum("awards__amount", filter=Q(awards__withdrawn_at__isnull=True)),
+        ).order_by("number")
+    )
+    applications = Application.objects.filter(lot__competition=competition)
+    context = {
+        "competition": competition,
+        "lots": lots,
+        "short": [lot for lot in lots if lot.winners < lot.winners_allowed],
+        "unscreened": applications.filter(status=Application.Status.SUBMITTED).count(),
+        "returned": applications.filter(status=Application.Status.RETURNED).count(),
+    }
+    return render(request, "tenders/staff/publish.html", context)

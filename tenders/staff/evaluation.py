@@ -92,7 +92,8 @@ def lot_results(request, number: str, lot: int):
     if seat is not None and permissions.linked_to_lot(seat, lot):
         # A member linked to an applicant of the lot reads nothing of it.
         raise Http404
-    form = AwardForm(request.POST or None, lot=lot)
+    ranked = services.ranking(lot)
+    form = AwardForm(request.POST or None, lot=lot, ranking=ranked)
     plan = PlanItemsForm(lot=lot)
     if request.method == "POST":
         if request.POST.get("action") == "plan_items":
@@ -126,7 +127,10 @@ def lot_results(request, number: str, lot: int):
         "lot": lot,
         "ranking": services.ranking(lot, reader=request.user),
         "awards": lot.awards.standing().select_related("ngo", "application", "contract"),
-        "form": form if request.POST.get("action") != "plan_items" else AwardForm(lot=lot),
+        "form": form
+        if request.POST.get("action") != "plan_items"
+        else AwardForm(lot=lot, ranking=ranked),
+        "full": lot.awards.standing().count() >= lot.winners_allowed,
         "plan": plan,
     }
     return render(request, "tenders/staff/lot.html", context)

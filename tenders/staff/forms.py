@@ -192,12 +192,20 @@ class AwardForm(forms.Form):
     )
     amount = TengeField(label=_("Amount awarded, tenge"))
 
-    def __init__(self, *args, lot, **kwargs):
+    def __init__(self, *args, lot, ranking=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["application"].queryset = lot.applications.filter(
-            status=Application.Status.ADMITTED
+        # Offered in ranking order, without those already awarded.
+        awarded = set(lot.awards.standing().values_list("application_id", flat=True))
+        order = [row.application.pk for row in ranking if row.application.pk not in awarded]
+        field = self.fields["application"]
+        field.queryset = lot.applications.filter(
+            status=Application.Status.ADMITTED, pk__in=order
         ).select_related("ngo")
-        self.fields["application"].label_from_instance = lambda a: f"{a.number} — {a.ngo.name}"
+        position = {pk: index for index, pk in enumerate(order)}
+        field.choices = [("", "---------")] + [
+            (a.number, f"{a.number} — {a.ngo.name}")
+            for a in sorted(field.queryset, key=lambda a: position[a.pk])
+        ]
 
 
 class ScoreForm(forms.Form):
@@ -216,7 +224,12 @@ class ScoreForm(forms.Form):
         self.criteria = list(criteria)
         for criterion in self.criteria:
             self.fields[f"c{criterion.pk}"] = forms.IntegerField(
-                label=f"{criterion.name} ({criterion.weight}%)",
+                label=_("%(criterion)s (%(weight)s%%), 0 to %(max)s points")
+                % {
+                    "criterion": criterion.name,
+                    "weight": criterion.weight,
+                    "max": criterion.max_points,
+                },
                 min_value=0,
                 max_value=criterion.max_points,
             )

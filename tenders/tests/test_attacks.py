@@ -232,3 +232,9 @@ def test_the_remove_winner_button_is_drawn_as_a_visible_button(client, evaluatin
     client.force_login(competition.created_by)
     page = client.get(f"/en/staff/tenders/{competition.number}/lots/{lot.number}/")
     assert 'value="remove" class="secondary">Remove</button>' in page.content.decode()
+
+
+@pytest.mark.parametrize("part", ["²", "x", "99999999999999999999"])
+def test_an_ocds_part_that_is_not_a_number_is_a_bad_request(client, part):
+    response = client.get("/api/v1/ocds/2025/releases.json", {"part": part})
+    assert response.status_code == 400

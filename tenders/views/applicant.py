@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Avg, Count, Prefetch, Q
+from django.db.models import Avg, Count, Min, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -50,8 +50,12 @@ def my_applications(request):
     services.follow_the_clock()
     applications = (
         Application.objects.filter(ngo__in=NGO.objects.represented_by(request.user))
-        .select_related("lot__competition", "ngo", "award")
+        .select_related("lot__competition", "ngo", "award__contract")
         .annotate(
+            next_due=Min(
+                "award__contract__reports__due_on",
+                filter=Q(award__contract__reports__status__in=ProjectReport.OPEN_STATUSES),
+            ),
             reports_due=Count(
                 "award__contract__reports",
                 filter=Q(award__contract__reports__status__in=ProjectReport.OPEN_STATUSES),
