@@ -43,11 +43,19 @@ def integrity_menu(request):
 def _follow_section(request, kind: str, key: str):
     """A button to follow the thing (a link to log in for visitors: the public page keeps no
     form, so it stays in the public cache)."""
+    following = None
+    if request.user.is_authenticated:
+        following = Alert.objects.filter(user=request.user, kind=kind, key=key, active=True).first()
     return hooks.Section(
         "follow",
         _("Alerts"),
         "portal/_follow_section.html",
-        {"kind": kind, "key": key, "frequencies": Alert.Frequency.choices},
+        {
+            "kind": kind,
+            "key": key,
+            "frequencies": Alert.Frequency.choices,
+            "following": following,
+        },
         order=200,
     )
 

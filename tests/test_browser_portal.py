@@ -125,3 +125,43 @@ def test_statistics_and_open_data_read_without_javascript(
     assert rows[0].startswith('"bin",') and len(rows) == 9
     shot(page, "open-data-en", width)
     assert_no_sideways_scroll(page, width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_citizen_follows_an_action_plan_item(live_server, browser_page, width):  # noqa: F811
+    import datetime
+
+    from django.conf import settings
+    from django.test import Client
+
+    from accounts.tests.factories import UserFactory
+    from forums import services as forum_services
+    from forums.tests.factories import event, forum
+    from forums.tests.factories import organiser as forum_organiser
+    from portal.models import Alert
+    from registry.models import StateBody
+
+    rec = forum_services.propose(event(forum=forum()), title={"kk": "Ұсыныс", "ru": "Рекомендация"})
+    forum_services.adopt(
+        rec,
+        responsible_body=StateBody.objects.get(code="mlsp"),
+        deadline=datetime.date(2099, 1, 1),
+        by=forum_organiser(),
+    )
+    rec.refresh_from_db()
+    citizen = UserFactory(email_verified=True)
+    client = Client()
+    client.force_login(citizen)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page = browser_page
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{live_server.url}/ru/accountability/{rec.plan_item.code}/")
+    page.select_option("#follow-frequency", "weekly")
+    page.get_by_role("button", name="Следить").click()
+    page.wait_for_load_state()
+    assert f"/ru/accountability/{rec.plan_item.code}/" in page.url
+    assert "Сохранено" in page.content() and "Вы следите" in page.content()
+    shot(page, "follow-item-ru", width)
+    alert = Alert.objects.get(user=citizen)
+    assert (alert.kind, alert.key, alert.frequency) == ("plan_item", rec.plan_item.code, "weekly")
