@@ -55,8 +55,8 @@ def log_in(page, base: str, lang: str, user, next_path: str) -> None:
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_full_event_puts_the_representative_on_the_waiting_list_then_confirms(
     live_server,
-    browser_page,
-    lang,  # noqa: F811
+    browser_page,  # noqa: F811 - the fixture imported above
+    lang,
 ):
     page, base = browser_page, live_server.url
     evt = event(capacity=1)
@@ -88,8 +88,8 @@ def test_a_full_event_puts_the_representative_on_the_waiting_list_then_confirms(
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_citizen_filters_the_action_plan_and_opens_an_item(
     live_server,
-    browser_page,
-    lang,  # noqa: F811
+    browser_page,  # noqa: F811 - the fixture imported above
+    lang,
 ):
     page, base = browser_page, live_server.url
     xii = forum()
