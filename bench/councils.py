@@ -23,6 +23,7 @@ def fill() -> None:
 
     from councils import demo
     from councils.models import Council, Membership, Person, refresh_flags
+    from councils.models.rules import years_from
 
     demo.load(io.StringIO())
     today = timezone.localdate()
@@ -57,7 +58,7 @@ def fill() -> None:
                 person=person,
                 affiliation=Membership.Affiliation.ACADEMIA,
                 term_start=start,
-                term_end=start.replace(year=start.year + 3),
+                term_end=years_from(start, 3),
             )
             for i, person in enumerate(people)
         ),

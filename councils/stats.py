@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from accountability.models import Item
 
 from .models import Activity, Council, Decision, Membership, Training
-from .models.rules import percent
+from .models.rules import percent, years_from
 
 YEARS_OF_ACTIVITY = 3
 
@@ -148,7 +148,7 @@ def _computed(today: datetime.date) -> Figures:
         result.by_region.append(row)
     result.by_region.sort(key=lambda row: (row.key != "", row.label))
 
-    result.since = today.replace(year=today.year - YEARS_OF_ACTIVITY)
+    result.since = years_from(today, -YEARS_OF_ACTIVITY)
     activity = (
         Activity.objects.filter(held_on__gt=result.since, held_on__lte=today)
         .order_by()

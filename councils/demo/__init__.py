@@ -34,6 +34,7 @@ from ..models import (
     Training,
     refresh_flags,
 )
+from ..models.rules import years_from
 
 SECRETARY_EMAIL = "secretary@demo.kz"
 MARKER = "pc-mci"  # the first council the demo writes: there means loaded
@@ -476,7 +477,7 @@ def _load(rng: random.Random) -> dict:
 
     for index, (council, size, civil) in enumerate(plan):
         start = today - datetime.timedelta(days=rng.randint(30, 700))
-        end = start.replace(year=start.year + 3)
+        end = years_from(start, 3)
         if index == 50:  # the term ends soon and no new composition is formed
             start, end = today - datetime.timedelta(days=1060), today + datetime.timedelta(30)
         chair_civil = index != 60  # one chaired by an official
@@ -495,7 +496,7 @@ def _load(rng: random.Random) -> dict:
                 ["civil_society", "state_body", "academia", "business"][i % 4],
                 "chair" if i == 1 else ("secretary" if i == 2 else "member"),
                 start,
-                start.replace(year=start.year + 3),
+                years_from(start, 3),
                 i % 4 == 0,
             )
     Person.objects.bulk_create(people, batch_size=2000)
@@ -504,6 +505,23 @@ def _load(rng: random.Random) -> dict:
         membership.person = person
         memberships.append(membership)
     Membership.objects.bulk_create(memberships, batch_size=2000)
+    # A third of the members of the first twenty public councils served the term before too:
+    # one person over several terms.
+    first = {council.pk for council, _s, _c in plan[:20]}
+    Membership.objects.bulk_create(
+        Membership(
+            council_id=m.council_id,
+            person=m.person,
+            affiliation=m.affiliation,
+            ngo_id=m.ngo_id,
+            organisation=m.organisation,
+            term_start=years_from(m.term_start, -3),
+            term_end=m.term_start,
+            selection=m.selection,
+        )
+        for i, m in enumerate(memberships)
+        if m.council_id in first and i % 3 == 0
+    )
 
     # 3,000 members of public councils trained in 2025 (60 trainings of 50), a few in 2026.
     public_people = [p for p, m in seats if m.council.kind == Council.Kind.PUBLIC]

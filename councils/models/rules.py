@@ -81,6 +81,14 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     raise ValueError(day)
 
 
+def years_from(day: datetime.date, years: int) -> datetime.date:
+    """The same day `years` later (or earlier); 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def percent(share: Fraction | None) -> str:
     return "—" if share is None else f"{round(float(share) * 100)}%"
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts import roles
 from councils import services
 from councils.models import Council, Membership, Person
+from councils.models.rules import years_from
 from registry.models import StateBody
 from registry.tests.factories import NGOFactory, OfficialFactory, UserFactory
 
@@ -50,7 +51,7 @@ def council(body="mci", kind=Council.Kind.PUBLIC, level=Council.Level.MINISTRY, 
 
 def term(years=3):
     start = TODAY() - datetime.timedelta(days=365)
-    return start, start.replace(year=start.year + years)
+    return start, years_from(start, years)
 
 
 def member(

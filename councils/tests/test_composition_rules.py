@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from councils import services
 from councils.models import Council, Membership, Person, composition_of, refresh_flags
-from councils.models.rules import CHAIR, CIVIL_SHARE, RENEWAL, SIZE, months_before
+from councils.models.rules import CHAIR, CIVIL_SHARE, RENEWAL, SIZE, months_before, years_from
 from registry.tests.factories import NGOFactory
 
 from . import factories
@@ -96,7 +96,7 @@ def test_renewal_due_two_months_before_the_term_ends_is_flagged(council, secreta
     flag = next(f for f in composition_of(council).flags if f.code == RENEWAL)
     assert "forming the new composition was due to start" in flag.message
     # The first member of the new composition is appointed: the flag goes.
-    factories.member(council, secretary, start=end, end=end.replace(year=end.year + 3))
+    factories.member(council, secretary, start=end, end=years_from(end, 3))
     assert RENEWAL not in composition_of(council).codes
     council.refresh_from_db()
     assert RENEWAL not in council.rule_flags
@@ -132,7 +132,7 @@ def test_the_same_ngo_may_sit_in_the_next_composition(council, secretary):
     ngo = NGOFactory()
     first = factories.member(council, secretary, ngo=ngo)
     factories.member(
-        council, secretary, ngo=ngo, start=first.term_end, end=first.term_end.replace(year=2040)
+        council, secretary, ngo=ngo, start=first.term_end, end=datetime.date(2040, 1, 1)
     )
     assert council.memberships.filter(ngo=ngo).count() == 2
 
@@ -159,7 +159,7 @@ def test_overlapping_terms_of_one_person_are_refused(council, secretary):
             person=first.person,
             affiliation="academia",
             term_start=first.term_end - datetime.timedelta(days=1),
-            term_end=first.term_end.replace(year=first.term_end.year + 3),
+            term_end=years_from(first.term_end, 3),
         )
     assert str(refused.value).startswith("Dana Bekova already has a term in this council from ")
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from accountability.models import Item
 from councils import demo
-from councils.models import Council, Decision, Response
+from councils.models import Council, Decision, Person, Response
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +48,8 @@ def test_the_demo_matches_the_seeds_and_loads_once(client):
     assert Item.objects.filter(source="council", council_decision__isnull=False).count() == (
         Response.objects.exclude(outcome="rejected").count()
     )
+    # one person over several terms of a council
+    assert Person.objects.annotate(terms=Count("memberships")).filter(terms=2).exists()
     counts = (Council.objects.count(), Decision.objects.count())
     demo.load(io.StringIO())
     assert (Council.objects.count(), Decision.objects.count()) == counts

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from councils.models import Decision, Meeting
+from councils.models.rules import years_from
 
 from . import factories
 
@@ -135,7 +136,7 @@ def test_a_secretarys_path_members_meeting_attendance_decision(client, council, 
                 "affiliation": "academia",
                 "role": "chair" if i == 0 else "member",
                 "term_start": start.isoformat(),
-                "term_end": start.replace(year=start.year + 3).isoformat(),
+                "term_end": years_from(start, 3).isoformat(),
                 "selection": "open_competition",
             },
         )
