@@ -101,7 +101,7 @@ class Demo:
                 Question(event=charity, position=2, required=False, **texts.QUESTION_ACCESS),
             ]
         )
-        registrations = self.registrations(events[len(forums) - 1], regional, charity)
+        registrations = self.registrations(events[len(forums) - 1], regional + sectoral, charity)
         adopted = self.recommendations(xii, regional, sectoral, organiser)
         for forum in forums[:-1]:
             adopted += self.old_plan(forum, events[forums.index(forum)])
