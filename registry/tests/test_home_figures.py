@@ -11,9 +11,9 @@ from registry.tests.factories import NGOFactory
 pytestmark = pytest.mark.django_db
 
 
-def councils_figure(request):
+def example_figure(request):
     """What an app would add: one query, whatever the data."""
-    return hooks.Figure("councils", NGO.objects.count() * 1000, "council members", order=1)
+    return hooks.Figure("example", NGO.objects.count() * 1000, "example members", order=1)
 
 
 def nothing(request):
@@ -25,17 +25,17 @@ def test_an_app_adds_a_figure_to_the_home_page(client):
     with CaptureQueriesContext(connection) as without:
         client.get("/en/")
     with (
-        hooks.registered(hooks.HOME_FIGURES, councils_figure),
+        hooks.registered(hooks.HOME_FIGURES, example_figure),
         hooks.registered(hooks.HOME_FIGURES, nothing),
         CaptureQueriesContext(connection) as with_it,
     ):
         response = client.get("/en/")
     page = response.content.decode()
-    assert 'id="figure-councils"' in page and "council members" in page
+    assert 'id="figure-example"' in page and "example members" in page
     assert "2,000" in page or "2 000" in page or "2\xa0000" in page
-    assert response.context["figures"][0].key == "councils"
+    assert response.context["figures"][0].key == "example"
     assert len(with_it) == len(without) + 1
-    assert 'id="figure-councils"' not in client.get("/en/").content.decode()
+    assert 'id="figure-example"' not in client.get("/en/").content.decode()
 
 
 def test_an_unknown_hook_name_is_refused():

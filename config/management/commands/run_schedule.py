@@ -23,9 +23,9 @@ class Command(BaseCommand):
             self.stdout.write("A broker is configured: `make beat` keeps the schedule.")
             return
         while True:
-            close_old_connections()
             for name, succeeded in schedule.run_due().items():
                 self.stdout.write(f"{name}: {'done' if succeeded else 'failed'}")
             if once:
                 return
             time.sleep(schedule.tick_seconds())
+            close_old_connections()  # a connection the server dropped meanwhile is made afresh
