@@ -32,6 +32,9 @@ T = {
         "record": "Жазу",
         "recorded": "Жазылды; тармақтың жария хронологиясы мұны көрсетеді.",
         "publish": "Қарсы дәлелді жариялау",
+        "check_file": "Файлды тексеру",
+        "apply": "Өзгерістерді енгізу",
+        "other_body": "басқа мемлекеттік органға тиесілі",
         "published": "Қарсы дәлеліңіз мәлімдеменің жанында жарияланды.",
     },
     "ru": {
@@ -44,6 +47,9 @@ T = {
         "record": "Записать",
         "recorded": "Записано; это видно в публичной хронологии пункта.",
         "publish": "Опубликовать контрдоказательство",
+        "check_file": "Проверить файл",
+        "apply": "Внести изменения",
+        "other_body": "относится к другому государственному органу",
         "published": "Ваше контрдоказательство опубликовано рядом с заявлением.",
     },
 }
@@ -199,3 +205,45 @@ def test_item_page_official_update_and_contest(live_server, browser_page, lang):
     assert "слишком крутой" in page.locator("#contestations").locator("..").inner_text()
     look_at(page, lang, "6-contested")
     assert Contestation.objects.filter(item__code="XII-0042.2").count() == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_official_reimports_their_items(live_server, browser_page, lang, tmp_path):  # noqa: F811
+    page = browser_page
+    official, _representation = promise()
+    services.create_item(
+        code="MOH-7",
+        title="Емхана / Поликлиника",
+        responsible_body=StateBody.objects.get(code="moh"),
+        deadline=datetime.date(2027, 1, 1),
+    )
+    base = live_server.url
+    log_in(page, base, lang, official)
+    page.goto(f"{base}/{lang}/staff/accountability/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert exported[0].split(";")[0] == ('"Коды"' if lang == "kk" else '"Код"')
+    filled = [exported[0]]
+    for line in exported[1:]:
+        cells = line.split(";")
+        if cells[0] == '"XII-0042.2"':
+            cells[4:8] = ['"in_progress"', '"55"', '"Жұмыс / Работы идут"', '""']
+        filled.append(";".join(cells))
+    filled.append('"MOH-7";"x";"moh";"2027-01-01";"implemented";"100";"";""')
+    upload = tmp_path / "items.csv"
+    upload.write_text("\n".join(filled), encoding="utf-8-sig")
+
+    page.goto(f"{base}/{lang}/staff/accountability/import/")
+    page.locator("#id_file").set_input_files(str(upload))
+    page.get_by_role("button", name=T[lang]["check_file"]).click()
+    page.wait_for_load_state()
+    report = page.locator("main").inner_text()
+    assert T[lang]["other_body"] in report and "MOH-7" in report
+    assert Item.objects.get(code="XII-0042.2").progress == 0  # a dry run saves nothing
+    look_at(page, lang, "7-reimport-check")
+    page.get_by_role("button", name=T[lang]["apply"]).click()
+    page.wait_for_load_state()
+    look_at(page, lang, "8-reimport-applied")
+    assert Item.objects.get(code="XII-0042.2").progress == 55
+    assert Item.objects.get(code="MOH-7").status == Item.Status.PLANNED

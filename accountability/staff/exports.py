@@ -8,6 +8,7 @@ import tempfile
 
 from django.http import FileResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from registry import exports
@@ -16,15 +17,16 @@ CHUNK = 2000
 
 
 def header() -> list[str]:
+    """In this app's own words (a context of their own), which `imports.HEADERS` reads back."""
     return [
-        _("Code"),
-        _("Title"),
-        _("Responsible body"),
-        _("Deadline"),
-        _("Status"),
-        _("Progress, %"),
-        _("Note"),
-        _("Evidence link"),
+        pgettext("items file", "Code"),
+        pgettext("items file", "Title"),
+        pgettext("items file", "Responsible body"),
+        pgettext("items file", "Deadline"),
+        pgettext("items file", "Status"),
+        pgettext("items file", "Progress, %"),
+        pgettext("items file", "Note"),
+        pgettext("items file", "Evidence link"),
     ]
 
 

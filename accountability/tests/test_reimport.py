@@ -173,3 +173,27 @@ def test_a_file_without_a_code_column_is_refused(client, items, body_official):
     assert response.status_code == 400
     assert "The file has no column" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_export_header_is_read_back_in_every_language(lang):
+    from django.utils import translation
+
+    from registry.import_files import fold
+
+    from ..staff import exports
+    from ..staff.imports import HEADERS
+
+    known = {fold(title): key for key, titles in HEADERS.items() for title in titles}
+    with translation.override(lang):
+        titles = exports.header()
+    assert [known.get(fold(title)) for title in titles] == [
+        "code",
+        "title",
+        "body",
+        "deadline",
+        "status",
+        "progress",
+        "note",
+        "evidence_url",
+    ]
