@@ -13,6 +13,8 @@ For the apps that create items (forums' action plan, councils' decisions):
 - Pages: `accountability:item` (`/<lang>/accountability/<code>/`), the fragment
   `accountability/_item_rows.html` (context `items`, with `responsible_body` selected), and
   `registry.hooks.PROMISE_PAGE_SECTIONS` to add a section to an item's page.
-- Staff: `accountability_staff:items` (the official's items, filters, CSV/XLSX export) and
-  `accountability_staff:item` (record progress, move the deadline, read the counter-evidence).
+- Staff: `accountability_staff:items` (the official's items, filters, CSV/XLSX export),
+  `accountability_staff:item` (record progress, move the deadline, read the counter-evidence)
+  and `accountability_staff:import` (the filled-in export back through the registry's one
+  import mechanism, `staff.imports.ItemProgressImport`: a dry run first, refusals by line).
 """
