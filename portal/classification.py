@@ -87,7 +87,7 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "tenders.Lot": {
         PUBLIC: "competition number theme activity_area region budget budget_mci mci_value "
-        "term_months winners_allowed",
+        "term_months winners_allowed plan_items",
     },
     "tenders.Application": {
         PUBLIC: "number lot ngo title requested_amount",
@@ -128,7 +128,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "submitted_at reviewed_by",
     },
     "tenders.Question": {
-        PUBLIC: "number competition text language answer asked_at answered_at",
+        PUBLIC: "number competition text language answer asked_at answered_at earlier_answers "
+        "amended_at",
         PRIVATE: "ngo asked_by answered_by",
     },
     "forums.Forum": {
@@ -183,6 +184,10 @@ FIELDS: dict[str, dict[str, str]] = {
         PUBLIC: "decision outcome reason deadline responded_on",
         PRIVATE: "responded_by",
     },
+    "portal.Alert": {
+        PRIVATE: "user kind key params frequency token language created_at checked_until active",
+    },
+    "portal.AlertSent": {PRIVATE: "alert change sent_at"},
 }
 
 APPS = ("accounts", "registry", "accountability", "tenders", "forums", "councils", "portal")
