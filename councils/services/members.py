@@ -16,10 +16,11 @@ def _day(day: datetime.date) -> str:
 
 
 def after_change(council: Council, by) -> None:
-    """Keep the council's flags, and tell officials and secretaries of a newly broken rule."""
+    """Keep the council's flags; tell officials and secretaries when a rule is newly broken."""
+    before = set(Council.objects.get(pk=council.pk).rule_flags)
     refresh_flags(Council.objects.filter(pk=council.pk))
     composition = composition_of(council)
-    if composition.flags:
+    if set(composition.codes) - before:
         out_of_rule(council, composition.flags, by)
 
 
