@@ -281,11 +281,7 @@ class CouncilViewSet(ReadOnly):
         return _latest(queryset)
 
     def get_queryset(self):
-        councils = (
-            Council.objects.select_related("state_body", "region", "parent")
-            .with_member_counts()
-            .order_by("code")
-        )
+        councils = Council.objects.select_related("state_body", "region", "parent").order_by("code")
         if self.action == "retrieve":
             current = (
                 Membership.objects.current()
@@ -299,6 +295,13 @@ class CouncilViewSet(ReadOnly):
 
     def get_serializer_class(self):
         return CouncilDetailSerializer if self.action == "retrieve" else CouncilListSerializer
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else Council.objects.attach_member_counts(page)
+
+    def get_object(self):
+        return Council.objects.attach_member_counts([super().get_object()])[0]
 
 
 MEETINGS_ANSWERS = error_responses(not_found="No council with this code (or no such page).")

@@ -57,13 +57,7 @@ def council_list(request):
         )
     ordered = filterset.qs.order_by("status", "kind", "level", "code")
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-    # Counted for the page's councils only: counting before paging would join every member.
-    counts = {
-        c.pk: c for c in Council.objects.filter(pk__in=[c.pk for c in page]).with_member_counts()
-    }
-    for council in page:
-        council.member_count = counts[council.pk].member_count
-        council.civil_count = counts[council.pk].civil_count
+    Council.objects.attach_member_counts(page.object_list)
     return render(
         request,
         "councils/list.html",

@@ -44,6 +44,22 @@ class CouncilQuerySet(models.QuerySet):
             civil_count=models.Count("memberships", filter=current & civil),
         )
 
+    def attach_member_counts(self, councils, today: datetime.date | None = None) -> list:
+        """Set `member_count` and `civil_count` on the given councils (a page of them) with one
+        query: counting before paging would join every member of every council."""
+        councils = list(councils)
+        counts = {
+            c.pk: c
+            for c in self.filter(pk__in=[c.pk for c in councils])
+            .order_by()
+            .with_member_counts(today)
+            .only("pk")
+        }
+        for council in councils:
+            council.member_count = counts[council.pk].member_count
+            council.civil_count = counts[council.pk].civil_count
+        return councils
+
     def managed_by(self, user):
         """Councils whose workspace this secretary runs; administrators run all."""
         from ..permissions import is_councils_administrator
