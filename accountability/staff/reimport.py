@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from registry import exports
 from registry.import_files import ImportFileError, parse_file, validate_upload
 from registry.imports import jobs
 from registry.imports.report import describe
@@ -114,3 +115,14 @@ def apply(request, pk: int):
     job = jobs.start_real_run(dry_run, request.user)
     messages.success(request, _("The changes of “%(name)s” are being recorded.") % {"name": job})
     return redirect("accountability_staff:import_job", pk=job.pk)
+
+
+@official_view
+def refused(request, pk: int):
+    """The refused rows as a CSV like the export, each with its reasons in a last column."""
+    job = get_object_or_404(
+        visible_jobs(request.user), pk=pk, status=ImportJob.Status.DONE, refused_count__gt=0
+    )
+    delimiter, header, rows = jobs.refused_rows(job)
+    name = f"refused-{Path(job.original_name).stem}.csv"
+    return exports.table_response(name, header, rows, delimiter or ";")

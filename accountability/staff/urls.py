@@ -10,5 +10,6 @@ urlpatterns = [
     path("import/", reimport.upload, name="import"),
     path("import/<int:pk>/", reimport.job_detail, name="import_job"),
     path("import/<int:pk>/apply/", reimport.apply, name="import_apply"),
+    path("import/<int:pk>/refused.csv", reimport.refused, name="import_refused"),
     path("<str:code>/", views.item_detail, name="item"),
 ]

@@ -58,7 +58,7 @@ def page(client, job) -> str:
 
 
 def test_the_exported_csv_comes_back_with_a_dry_run_first(
-    client, items, body_official, django_capture_on_commit_callbacks
+    client, items, body_official, other_official, django_capture_on_commit_callbacks
 ):
     client.force_login(body_official)
     lines = exported(client).decode("utf-8-sig").splitlines()
@@ -85,6 +85,16 @@ def test_the_exported_csv_comes_back_with_a_dry_run_first(
     assert "The item MOH-1 is of another state body" in report
     assert "from 0 to 100; “140” is not." in report
     assert "The progress of XII-0002 is computed from its parts" in report
+
+    refused = client.get(reverse("accountability_staff:import_refused", args=[job.pk]))
+    lines = b"".join(refused.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 4 and lines[0].endswith('"Reason for refusal"')
+    assert any(line.startswith('"MOH-1"') and "another state body" in line for line in lines)
+    client.force_login(other_official)
+    assert (
+        client.get(reverse("accountability_staff:import_refused", args=[job.pk])).status_code == 404
+    )
+    client.force_login(body_official)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accountability_staff:import_apply", args=[job.pk]))
