@@ -1,5 +1,7 @@
 """The public pages that span every app: home, statistics, open data, alerts, feeds."""
 
+import dataclasses
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
@@ -40,20 +42,29 @@ def after_login(request):
 def home(request):
     """What the system is, every app's key figures, the competitions closing soonest, search."""
     kept = figures.register_and_funding()
+    funding = kept["funding"]
     figures_of_apps = [
-        figure
+        _latest_year(figure, funding) if figure.key in SHOWN_BY_PORTAL else figure
         for figure in hooks.collect(hooks.HOME_FIGURES, request)
-        if figure.key not in SHOWN_BY_PORTAL
     ]
     closing = list(figures.open_competitions())
     context = {
         "stats": {"public": kept["public"], "active": kept["active"]},
-        "funding": kept["funding"],
+        "funding": funding,
         "figures": figures_of_apps,
+        "shown_by_portal": SHOWN_BY_PORTAL if funding.year else (),
         "closing": closing,
         "open_count": figures.open_competition_count() if closing else 0,
     }
     return render(request, "portal/home.html", context)
+
+
+def _latest_year(figure, funding):
+    """Tenders' figure of this year's funding, counted for the latest year that has any."""
+    if funding.year is None:
+        return figure
+    value = funding.projects if figure.key == "tenders-projects" else funding.total
+    return dataclasses.replace(figure, value=value)
 
 
 def statistics(request):
