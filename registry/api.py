@@ -14,6 +14,7 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
@@ -21,7 +22,7 @@ from config.api import Pagination, ReadOnlyModelSerializer, conditional, error_r
 
 from .filters import NGOApiFilter
 from .models import MONEY_LIMIT, NGO, ActivityArea, AnnualReport, LegalForm, Region, StateBody
-from .search import COUNT_CAP, SearchPaginator
+from .search import COUNT_CAP, SUGGESTIONS, SearchPaginator, suggestions
 
 
 def kato_of(**kwargs):
@@ -189,6 +190,16 @@ class NGODetailSerializer(NGOListSerializer):
         return ngo.public_status_explanation(years={r.year for r in ngo.latest_reports})
 
 
+SUGGESTIONS_MAX_AGE = 300
+
+
+class SuggestionSerializer(serializers.Serializer):
+    q = serializers.CharField(help_text="The text the suggestions complete.")
+    words = serializers.ListField(
+        child=serializers.CharField(), help_text="Name words that begin with its last word."
+    )
+
+
 LIST_ANSWERS = error_responses()
 ONE_ANSWERS = error_responses(not_found="No public NGO (or record) with this key.")
 
@@ -317,6 +328,31 @@ class NGOViewSet(ReadOnly):
 
     def get_serializer_class(self):
         return NGODetailSerializer if self.action == "retrieve" else NGOListSerializer
+
+    @extend_schema(
+        summary="Name words that begin with the last word typed (the directory's suggestions)",
+        parameters=[
+            OpenApiParameter(
+                "q",
+                OpenApiTypes.STR,
+                description="What is typed so far; its last word (two letters at least, Cyrillic "
+                "or Kazakh in Latin letters) is completed from the words of the public names, "
+                f"shortest first, at most {SUGGESTIONS}. Words are given folded as the "
+                "search folds them (қ as к, ө as о, …), and each finds what it says.",
+                examples=[OpenApiExample("The first letters of a name", value="Ынтым")],
+            )
+        ],
+        responses={200: SuggestionSerializer, **LIST_ANSWERS},
+        filters=False,
+    )
+    @action(detail=False, pagination_class=None, filterset_class=None)
+    def suggest(self, request):
+        """Cheap enough to ask at each keystroke; anonymous answers come from the public cache and
+        browsers keep them a few minutes."""
+        q = request.query_params.get("q", "")[:200]
+        response = Response({"q": q, "words": suggestions(q)})
+        response["Cache-Control"] = f"public, max-age={SUGGESTIONS_MAX_AGE}"
+        return response
 
 
 def reference_viewset(model, serializer, summary: str, lookup="code", **extra):

@@ -4,7 +4,7 @@
 from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Concat
 
 NAME_LANGUAGES = ("kk", "ru", "en")
 
@@ -43,11 +43,28 @@ class KazakhSortKey(models.Func):
     output_field = models.TextField()
 
 
-def name_sort_key(language: str | None):
-    """The sort key of the names in `language` (Kazakh as fallback), stored as `sort_<language>`."""
+class OwnName(models.Func):
+    """registry_own_name(text): the NGO's own name within its official name (migration 0015).
+
+    The part in quotes («Ақжол», "Green World"), or else the name without its legal-form and
+    place words: «Некоммерческая организация «Акжол» города Алматы» is «Акжол»."""
+
+    function = "registry_own_name"
+    output_field = models.TextField()
+
+
+def name_in(language: str | None):
+    """The name in `language`, the Kazakh name where it has none."""
     if language not in NAME_LANGUAGES or language == "kk":
-        return KazakhSortKey("name_kk")
-    return KazakhSortKey(Coalesce(f"name_{language}", "name_kk"))
+        return F("name_kk")
+    return Coalesce(f"name_{language}", "name_kk")
+
+
+def name_sort_key(language: str | None):
+    """The sort key of the names in `language` (Kazakh as fallback), stored as `sort_<language>`:
+    the own name first, then the whole name (so the legal form and place order the namesakes)."""
+    name = name_in(language)
+    return KazakhSortKey(Concat(OwnName(name), models.Value(" "), name))
 
 
 def name_order(language: str | None) -> F:

@@ -10,6 +10,10 @@ is large. Instead:
 * The count is exact up to COUNT_CAP; above it the page says "10 000+" and the API sets
   `count_capped`. Pages reach as far as the cap: a search with more hits is narrowed by a word or a
   filter (the exports, which stream every row, are not capped).
+* The last word typed is also taken as the beginning of a word («Ынтым» finds «Ынтымақ»), so
+  what people type while they still type finds what they mean.
+* Kazakh typed in Latin letters (the alphabet of 2021, «Qamqor», or the usual transliteration,
+  «Zhastar») is also searched as the Cyrillic it spells (`cyrillic`).
 * A word that is in no name (a typo: «Какмор» for «Камкор») is replaced by the name words
   (registry_nameword, kept by triggers) within one or two letters of it, found by trigram
   distance — only when the search as typed finds fewer than FEW, so common searches never pay
@@ -45,12 +49,19 @@ def search(queryset, text: str):
     digits = text.replace(" ", "")
     if digits.isdigit() and len(digits) >= 4:
         return queryset.filter(bin__startswith=digits)
-    folded = Fold(Value(text))
     query = (
-        SearchQuery(folded, config="simple", search_type="websearch")
+        SearchQuery(Fold(Value(text)), config="simple", search_type="websearch")
         | SearchQuery(text, config="russian", search_type="websearch")
         | SearchQuery(text, config="english", search_type="websearch")
     )
+    spellings = [text]
+    if LATIN.search(text):
+        spellings.append(cyrillic(text))
+        query |= SearchQuery(Fold(Value(spellings[-1])), config="simple", search_type="websearch")
+    for spelling in spellings:
+        begun = prefix_query(spelling)
+        if begun is not None:
+            query |= begun
     matches = matching(queryset, query)
     found = matches.order_by().values("pk")[:FEW].count()
     if found >= FEW:
@@ -61,6 +72,58 @@ def search(queryset, text: str):
     if found:  # «Мейрим» finds «Мейрам» by the Russian stem, and is a typo of «Мейірім» too
         return matching(queryset, query | corrected)
     return matching(queryset, corrected).alias(approximate=Value(True))
+
+
+def prefix_query(text: str) -> SearchQuery | None:
+    """Every word typed, the last one as the beginning of a word; None for a search with
+    operators (quotes, a minus, «or»), which websearch reads as the person meant them."""
+    if '"' in text or re.search(r"(^|\s)-|\sor\s", text, re.IGNORECASE):
+        return None
+    words = re.findall(r"[^\W_]+", text)
+    if not words:
+        return None
+    raw = " & ".join([*words[:-1], f"{words[-1]}:*"])
+    return SearchQuery(Fold(Value(raw)), config="simple", search_type="raw")
+
+
+# Kazakh in Latin letters, spelled back in Cyrillic as registry_fold folds it (қ→к, ң→н, ғ→г,
+# ү and ұ→у, ө→о, ә→а, і→и): the alphabet of 2021 (Q, J, Ñ, Ğ, Ü, Ū, Ö, Ä, Ş, I, Y) and the
+# usual transliteration (Zh, Sh, Ng, Gh, Ch, Kh).
+LATIN = re.compile(r"[a-zäöüūñğşıç]", re.IGNORECASE)
+LATIN_SOUNDS = [
+    (r"zh", "ж"),
+    (r"sh", "ш"),
+    (r"ch", "ч"),
+    (r"gh", "г"),
+    (r"kh", "х"),
+    (r"ts", "ц"),
+    (r"ng(?![aeiouyäöüūı])", "н"),
+    (r"(?:(?<=^)|(?<=[^a-zäöüū]))y(?=[aeiouäöüū])|(?<=[aeiouäöüū])y", "й"),
+]
+LATIN_LETTERS = str.maketrans(
+    {
+        **dict(zip("abcdefghijklmnopqrstuvwyz", "абцдефгхижклмнопкрстувуыз", strict=True)),
+        "x": "кс",
+        "ä": "а",
+        "ö": "о",
+        "ü": "у",
+        "ū": "у",
+        "ñ": "н",
+        "ğ": "г",
+        "ş": "ш",
+        "ı": "ы",
+        "ç": "ч",
+        "\u0307": "",  # the dot of İ once lower-cased
+    }
+)
+
+
+def cyrillic(text: str) -> str:
+    """«Qamqor» → «камкор», «Zhastar» → «жастар», «Tañ» and «Tang» → «тан»."""
+    spelled = text.lower()
+    for latin, letter in LATIN_SOUNDS:
+        spelled = re.sub(latin, letter, spelled)
+    return spelled.translate(LATIN_LETTERS)
 
 
 def matching(queryset, query):
@@ -139,6 +202,36 @@ def corrected_query(text: str) -> SearchQuery | None:
             either = one if either is None else either | one
         query = either if query is None else query & either
     return query
+
+
+# Suggestions
+
+SUGGESTIONS = 8
+SUGGESTION_POOL = 200  # words that begin alike, read in index order; the shortest are offered
+
+
+def suggestions(text: str) -> list[str]:
+    """Name words that begin with the last word of `text` (in Latin letters too), shortest first:
+    what the directory's search box offers as one types. Two letters at least. A word kept both
+    as spelled and folded («ынтымақ», «ынтымак») is offered once, as spelled."""
+    words = re.findall(r"[^\W_]+", text)
+    if not words or len(words[-1]) < 2 or words[-1].isdigit():
+        return []
+    begun = [words[-1], cyrillic(words[-1])] if LATIN.search(words[-1]) else [words[-1]]
+    # Each beginning a constant of its own statement, so the planner reads the prefix index.
+    alike = " UNION ".join(
+        "(SELECT word FROM registry_nameword WHERE word LIKE registry_fold(%s) || '%%' "
+        "ORDER BY word LIMIT %s)"
+        for _ in begun
+    )
+    with connections[read_alias()].cursor() as cursor:
+        cursor.execute(
+            # One of each folded form, in Kazakh letters where a name has them (қ sorts after к).
+            f"SELECT max(word) FROM ({alike}) AS w GROUP BY registry_fold(word) "
+            "ORDER BY length(max(word)), max(word) LIMIT %s",
+            [*(value for typed in begun for value in (typed, SUGGESTION_POOL)), SUGGESTIONS],
+        )
+        return [word for (word,) in cursor.fetchall()]
 
 
 # Pages

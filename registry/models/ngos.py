@@ -365,7 +365,11 @@ class NameWord(models.Model):
     word = models.TextField(primary_key=True)
 
     class Meta:
-        indexes = [GistIndex(OpClass("word", "gist_trgm_ops"), name="name_word_trgm")]
+        indexes = [
+            GistIndex(OpClass("word", "gist_trgm_ops"), name="name_word_trgm"),
+            # The suggestions: the words that begin with what is typed (LIKE 'ынтым%').
+            models.Index(OpClass("word", "text_pattern_ops"), name="name_word_prefix"),
+        ]
 
     def __str__(self):
         return self.word

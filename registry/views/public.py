@@ -24,7 +24,8 @@ from ..models import (
     ResourceCentre,
     report_year_due,
 )
-from ..search import SearchPaginator
+from ..names import OwnName, name_in
+from ..search import SearchPaginator, suggestions
 
 PAGE_SIZES = (20, 50, 100)
 MEMBERS_SHOWN = 50  # an umbrella association may have hundreds; the page names the first ones
@@ -38,6 +39,11 @@ def directory_queryset(params, filterset_class=NGOFilter):
         .defer("search_document", "name_document")
     )
     return filterset_class(params, queryset=ngos)
+
+
+def with_own_names(ngos):
+    """Each NGO with `own_name`, the name people call it by, in the page's language."""
+    return ngos.annotate(own_name=OwnName(name_in(get_language())))
 
 
 def _page_size(request) -> int:
@@ -84,11 +90,13 @@ def directory(request):
     """An invalid filter is refused (400, the reason beside the field), as in the API."""
     filterset = directory_queryset(request.GET)
     valid = filterset.is_valid()
-    ngos = filterset.qs if valid else NGO.objects.none()
+    ngos = with_own_names(filterset.qs if valid else NGO.objects.none())
     ngos = ngos.prefetch_related(
         Prefetch("activity_areas", queryset=ActivityArea.objects.order_by("position"))
     )
     page = SearchPaginator(ngos, _page_size(request)).get_page(request.GET.get("page"))
+    typed = request.GET.get("q", "") if valid else ""
+    head = typed.rstrip()[: -len(typed.split()[-1])] if typed.split() else ""
     filters_used = sum(
         1 for name in filterset.form.fields if name not in ("q", "sort") and request.GET.get(name)
     )
@@ -103,6 +111,12 @@ def directory(request):
             "approximate": "approximate" in ngos.query.annotations,
             "filters_used": filters_used,
             "back": directory_query(request.GET),
+            # The words the search box would offer as one types, as links (no script needed).
+            "suggested": [
+                (word, head + word)
+                for word in suggestions(typed)
+                if word != typed.split()[-1].lower()
+            ],
         },
         status=200 if valid else 400,
     )
