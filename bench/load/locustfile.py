@@ -4,8 +4,10 @@ Run by bench/load/run.py, which passes the BINs and words to ask for in LOAD_DAT
 made from the register under test). Each simulated client asks again as soon as it has its
 answer (no think time), as in the measurement of the issue (50 clients, 53 requests/s).
 
-Popularity is skewed as on any public site (Zipf's law, weight 1/rank): a few NGOs, words and
-directory pages are asked for often, a long tail (3,000 NGOs, 300 rare words, 50 pages) rarely.
+Popularity is skewed as on any public site (Zipf's law, weight 1/rank): a few NGOs, words,
+directory pages and competitions are asked for often, a long tail (3,000 NGOs, 300 rare words,
+50 pages) rarely. "First visit" searches are new each time (a word, its first letters or a typo
+with filters drawn at random), so neither the page cache nor the kept counts have seen them.
 """
 
 import json
@@ -29,6 +31,7 @@ def zipf(items: list) -> list:
 
 
 WEIGHTS = {key: zipf(values) for key, values in DATA.items()}
+WORDS = DATA["common_words"] + DATA["rare_words"]
 PAGES = list(range(1, 51))
 PAGE_WEIGHTS = zipf(PAGES)
 
@@ -90,6 +93,46 @@ class Visitor(FastHttpUser):
     def api_ngo(self):
         self.client.get(f"/api/v1/ngos/{pick('bins')}/", name="API NGO")
 
+    @task(6)
+    def search_first_visit(self):
+        """A word, or its first letters, with filters nobody has asked for in this combination."""
+        word = random.choice(WORDS)
+        if random.random() < 0.5:
+            word = word[: random.randint(3, max(3, len(word) - 1))]
+        filters = {"q": word}
+        for name in random.sample(("region", "area", "legal_form"), random.randint(1, 2)):
+            filters[name] = random.choice(DATA[name])
+        query = "&".join(f"{name}={value}" for name, value in filters.items())
+        self.client.get(f"/{self.language()}/ngos/?{query}", name="search, first visit")
+
     @task(3)
     def competitions(self):
         self.client.get(f"/{self.language()}/tenders/", name="competitions")
+
+    @task(6)
+    def competition(self):
+        number = pick("competitions")
+        self.client.get(f"/{self.language()}/tenders/{number}/", name="competition")
+
+    @task(2)
+    def statistics(self):
+        self.client.get(f"/{self.language()}/tenders/stats/", name="competition statistics")
+
+    @task(1)
+    def organisers(self):
+        self.client.get(f"/{self.language()}/tenders/organisers/", name="organisers")
+
+    @task(2)
+    def organiser(self):
+        code = pick("organisers")
+        self.client.get(f"/{self.language()}/tenders/organisers/{code}/", name="organiser")
+
+    @task(2)
+    def ocds_release(self):
+        number = pick("competitions")
+        self.client.get(f"/api/v1/ocds/releases/{number}.json", name="OCDS releases")
+
+    @task(1)
+    def ocds_record(self):
+        number = pick("competitions")
+        self.client.get(f"/api/v1/ocds/records/{number}.json", name="OCDS record")
