@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from registry.forms import WholeNumberField, check_upload
+from registry.forms import GROUP_SEPARATORS, WholeNumberField, check_upload
 from registry.models import NGO
 
 from .models import Application, Lot, Question
@@ -21,8 +21,12 @@ class TengeField(WholeNumberField):
         super().__init__(*args, max_value=max_value, **kwargs)
 
     def to_python(self, value):
-        if value not in self.empty_values and not str(value).isascii():
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        if value not in self.empty_values:
+            digits = str(value)
+            for separator in (*GROUP_SEPARATORS, "−"):  # grouping spaces, the minus sign
+                digits = digits.replace(separator, "")
+            if not digits.isascii():
+                raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return super().to_python(value)
 
 

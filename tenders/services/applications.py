@@ -111,21 +111,18 @@ def _check_amounts(application: Application, lines: list[dict]) -> None:
         raise TenderError(_("Each budget line needs an item and an amount greater than zero."))
 
 
-def _keep_the_money(application: Application, fields: dict, budget_lines: list[dict]) -> None:
+def _no_higher_price(application: Application, fields: dict) -> None:
     """After the close the commission asks about the project, not for a new price: a returned
-    application keeps its requested amount and its budget lines."""
-    before = [
-        (line["item"], line["amount"]) for line in application.budget_lines.values("item", "amount")
-    ]
-    after = [(line["item"], line["amount"]) for line in budget_lines]
+    application may lower its requested amount (re-itemising the budget), never raise it."""
     amount = fields.get("requested_amount", application.requested_amount)
-    if amount != application.requested_amount or after != before:
+    if amount > application.requested_amount:
         raise TenderError(
             _(
-                "After the close the requested amount (%(amount)s ₸) and the budget lines stay "
-                "as submitted; answer the commission's question in the project's text."
+                "After the close the requested amount cannot rise above the %(amount)s ₸ "
+                "submitted; answer the commission's question in the project's text."
             )
-            % {"amount": tenge(application.requested_amount)}
+            % {"amount": tenge(application.requested_amount)},
+            field="requested_amount",
         )
 
 
@@ -137,7 +134,7 @@ def update_application(
     now = now or timezone.now()
     application = _editable(application, user, now)
     if application.status == Application.Status.RETURNED:
-        _keep_the_money(application, fields, budget_lines)
+        _no_higher_price(application, fields)
     for field in APPLICATION_FIELDS:
         if field in fields:
             setattr(application, field, fields[field])

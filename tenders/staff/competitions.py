@@ -8,7 +8,6 @@ commission's work and the awards are in `evaluation`. Every change goes through
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, Sum
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -192,23 +191,16 @@ def competition_manage(request, number: str):
         "seat": permissions.seat(request.user, competition),
         "flags": red_flags(competition),
         "grant_deadlines": grants.deadlines(competition),
+        "check": publish_check(competition)
+        if organiser and competition.status == Competition.Status.EVALUATING
+        else None,
     }
     return render(request, "tenders/staff/manage.html", context)
 
 
-@tenders_view
-def publish(request, number: str):
-    """Check your answers before the one step that cannot be undone: what each lot will show,
-    and what is unusual (a lot with fewer winners than allowed, or none)."""
-    competition = competition_of(request, number)
-    if not competition.may_organise or competition.status != Competition.Status.EVALUATING:
-        raise Http404
-    if request.method == "POST" and done(
-        request,
-        lambda: services.publish_results(competition, request.user),
-        _("The results of %(number)s have been published.") % {"number": competition.number},
-    ):
-        return redirect("tenders_staff:manage", number=competition.number)
+def publish_check(competition: Competition) -> dict:
+    """What publishing will show, lot by lot, and what is unusual: a lot with fewer winners than
+    it allows, applications not screened or returned (shown beside the publish button)."""
     lots = list(
         competition.lots.annotate(
             winners=Count("awards", filter=Q(awards__withdrawn_at__isnull=True)),
@@ -216,11 +208,9 @@ def publish(request, number: str):
         ).order_by("number")
     )
     applications = Application.objects.filter(lot__competition=competition)
-    context = {
-        "competition": competition,
+    return {
         "lots": lots,
         "short": [lot for lot in lots if lot.winners < lot.winners_allowed],
         "unscreened": applications.filter(status=Application.Status.SUBMITTED).count(),
         "returned": applications.filter(status=Application.Status.RETURNED).count(),
     }
-    return render(request, "tenders/staff/publish.html", context)

@@ -13,7 +13,6 @@ competition_patterns = [
     path("<str:number>/questions/", questions.competition_questions, name="competition_questions"),
     path("<str:number>/appeals/<str:appeal>/", appeals.appeal_decide, name="appeal"),
     path("<str:number>/correct/", evaluation.correct, name="correct"),
-    path("<str:number>/publish/", competitions.publish, name="publish"),
     path("<str:number>/lots/<int:lot>/", evaluation.lot_results, name="lot"),
     path(
         "<str:number>/lots/<int:lot>/winners/<str:bin>/",

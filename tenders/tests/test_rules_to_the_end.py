@@ -77,9 +77,9 @@ PROJECT = {
 
 
 @pytest.mark.django_db
-def test_a_returned_application_answers_the_commission_but_keeps_its_price():
+def test_a_returned_application_answers_the_commission_but_cannot_raise_its_price():
     _competition, application, user = _returned()
-    with pytest.raises(services.TenderError, match="stay as submitted"):
+    with pytest.raises(services.TenderError, match="cannot rise above the 1,000,000 ₸"):
         services.update_application(
             application,
             user,
