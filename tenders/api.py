@@ -7,15 +7,22 @@ KATO codes and activity-area codes. Amounts are whole tenge (integers well below
 import django_filters
 from django.db.models import Prefetch, Q
 from django.utils.decorators import method_decorator
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
 from config.api import ReadOnlyModelSerializer, conditional, error_responses
 from registry.models import ActivityArea, Region, StateBody
 
-from .filters import CompetitionFilter
+from .filters import CompetitionApiFilter, UpdatedSince
 from .models import Application, Award, Competition, Lot
+from .ocds.build import award_key, change_key
 from .services.scoring import scored
 
 
@@ -94,6 +101,15 @@ class ResultFilter(django_filters.FilterSet):
     )
     competition = django_filters.CharFilter(field_name="lot__competition__number")
     bin = django_filters.CharFilter(field_name="ngo__bin")
+    updated_since = UpdatedSince(prefix="lot__competition__")
+
+
+class AwardChangeSerializer(serializers.Serializer):
+    date = serializers.DateTimeField()
+    action = serializers.ChoiceField(choices=["added", "amount_changed", "withdrawn"])
+    amount_before = serializers.IntegerField(allow_null=True)
+    amount_after = serializers.IntegerField()
+    reason = serializers.CharField()
 
 
 class AwardSerializer(ReadOnlyModelSerializer):
@@ -105,6 +121,8 @@ class AwardSerializer(ReadOnlyModelSerializer):
     bin = serializers.CharField(source="ngo.bin", allow_null=True, default=None)
     recipient = serializers.CharField()
     application = serializers.CharField(source="application.number", default=None, allow_null=True)
+    status = serializers.SerializerMethodField()
+    history = serializers.SerializerMethodField()
 
     class Meta:
         model = Award
@@ -118,7 +136,35 @@ class AwardSerializer(ReadOnlyModelSerializer):
             "recipient",
             "amount",
             "application",
+            "status",
+            "decided_at",
+            "withdrawn_at",
+            "history",
         ]
+
+    def get_status(self, award) -> str:
+        return "withdrawn" if award.withdrawn_at else "active"
+
+    @extend_schema_field(AwardChangeSerializer(many=True))
+    def get_history(self, award) -> list[dict]:
+        """Every recorded correction that touched this award: what changed, when and why."""
+        key = award_key(award)
+        history = []
+        for correction in award.lot.competition.corrections.all():
+            for change in correction.changes:
+                if change_key(change) != key:
+                    continue
+                before = {"withdrawn": change["amount"], "amount_changed": change.get("before")}
+                history.append(
+                    {
+                        "date": correction.made_at,
+                        "action": change["action"],
+                        "amount_before": before.get(change["action"]),
+                        "amount_after": 0 if change["action"] == "withdrawn" else change["amount"],
+                        "reason": correction.reason,
+                    }
+                )
+        return AwardChangeSerializer(history, many=True).data
 
 
 class PublishedApplicationSerializer(ReadOnlyModelSerializer):
@@ -167,7 +213,7 @@ class Conditional:
 class CompetitionViewSet(Conditional, viewsets.ReadOnlyModelViewSet):
     permission_classes = [AllowAny]
     serializer_class = CompetitionSerializer
-    filterset_class = CompetitionFilter
+    filterset_class = CompetitionApiFilter
     lookup_field = "number"
     lookup_value_regex = r"[0-9A-Za-z-]+"
     ordering_fields = ["year", "number", "closes_at"]
@@ -185,6 +231,12 @@ class CompetitionViewSet(Conditional, viewsets.ReadOnlyModelViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Awards of published results: who received how much, for which lot",
+        description="Each award with the history of the corrections that touched it (old and "
+        "new amount, when, why). `status=withdrawn` lists awards withdrawn by a correction, "
+        "`status=all` both; `updated_since` what a competition published since a moment.",
+        parameters=[
+            OpenApiParameter("status", OpenApiTypes.STR, enum=["active", "withdrawn", "all"])
+        ],
         responses={200: AwardSerializer(many=True), **LIST_ANSWERS},
     )
 )
@@ -195,9 +247,15 @@ class AwardViewSet(Conditional, viewsets.GenericViewSet, viewsets.mixins.ListMod
     ordering_fields = ["amount"]
 
     def get_queryset(self):
+        awards = Award.objects.filter(lot__competition__status__in=Competition.RESULT_STATUSES)
+        status = self.request.GET.get("status", "active")
+        if status == "active":
+            awards = awards.standing()
+        elif status == "withdrawn":
+            awards = awards.filter(withdrawn_at__isnull=False)
         return (
-            Award.objects.published()
-            .select_related("lot__competition__organiser", "ngo", "application")
+            awards.select_related("lot__competition__organiser", "ngo", "application")
+            .prefetch_related("lot__competition__corrections")
             .order_by("-lot__competition__year", "lot__competition__number", "lot__number", "pk")
         )
 

@@ -5,6 +5,7 @@ from . import api
 from .ocds_views import (
     BulkPackageView,
     ExtensionFileView,
+    GzippedBulkPackageView,
     PublicationPolicyView,
     RecordPackageView,
     ReleasePackageView,
@@ -18,6 +19,7 @@ urlpatterns = [
     path("ocds/releases/<str:number>.json", ReleasePackageView.as_view(), name="ocds-releases"),
     path("ocds/records/<str:number>.json", RecordPackageView.as_view(), name="ocds-records"),
     path("ocds/<int:year>/releases.json", BulkPackageView.as_view(), name="ocds-bulk"),
+    path("ocds/<int:year>/releases.json.gz", GzippedBulkPackageView.as_view(), name="ocds-bulk-gz"),
     path(
         "ocds/extensions/<slug:name>/<str:filename>",
         ExtensionFileView.as_view(),

@@ -5,6 +5,7 @@ region's KATO code and the activity area's code.
 """
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from registry.models import ActivityArea, Region, StateBody
@@ -52,3 +53,29 @@ class CompetitionFilter(django_filters.FilterSet):
     class Meta:
         model = Competition
         fields = []
+
+
+def _changed_since(queryset, prefix: str, value):
+    """Rows whose competition published a release (or, for competitions, changed) since."""
+    changed = Q(**{f"{prefix}releases__recorded_at__gte": value})
+    if not prefix:
+        changed |= Q(updated_at__gte=value)
+    return queryset.filter(changed).distinct()
+
+
+class UpdatedSince(django_filters.IsoDateTimeFilter):
+    """`updated_since`: what changed since a moment, to keep a copy current cheaply."""
+
+    def __init__(self, prefix: str = "", **kwargs):
+        self.prefix = prefix
+        kwargs.setdefault("label", _("Changed since (ISO 8601 date and time)"))
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        return queryset if value in (None, "") else _changed_since(queryset, self.prefix, value)
+
+
+class CompetitionApiFilter(CompetitionFilter):
+    """The API's filters: the list's, and what changed since a moment."""
+
+    updated_since = UpdatedSince()

@@ -2,8 +2,8 @@
 extensions the packages declare and the publication policy.
 
 Every answer carries an ETag and `Last-Modified` from the newest stored release, so a client
-keeping a copy gets 304 until something new is published; bulk files are served gzipped to
-clients that accept it.
+keeping a copy gets 304 until something new is published; bulk files are also served
+gzipped (`releases.json.gz`).
 """
 
 import datetime
@@ -128,12 +128,14 @@ class RecordPackageView(OCDSView):
 
 
 class BulkPackageView(OCDSView):
+    gzipped = False
+
     @extend_schema(
         summary="OCDS bulk release package of a year: the compiled release of each competition",
         description="Served from a stored file written once per change (its SHA-256 in the "
-        "ETag and `X-Content-SHA256`), gzipped when the client accepts it. A year with more "
-        "competitions than OCDS_BULK_MAX_RELEASES is split into parts (`part=1, 2, …`); the "
-        "`X-Total-Parts` header gives their number.",
+        "ETag and `X-Content-SHA256`); `releases.json.gz` is the same file gzipped. A year "
+        "with more competitions than OCDS_BULK_MAX_RELEASES is split into parts "
+        "(`part=1, 2, …`); the `X-Total-Parts` header gives their number.",
         parameters=[
             LANGUAGE,
             OpenApiParameter("part", OpenApiTypes.INT, description="Part of the year, from 1."),
@@ -151,14 +153,18 @@ class BulkPackageView(OCDSView):
             raise Http404
         response = _conditional(request, stored.sha256, stored.published)
         if response is None:
-            gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
-            path = stored.gzipped if gzipped else stored.path
-            response = FileResponse(path.open("rb"), content_type=JSON)
-            if gzipped:
-                response["Content-Encoding"] = "gzip"
+            if self.gzipped:
+                response = FileResponse(stored.gzipped.open("rb"), content_type="application/gzip")
+            else:
+                response = FileResponse(stored.path.open("rb"), content_type=JSON)
         response["X-Total-Parts"] = str(stored.parts)
         response["X-Content-SHA256"] = stored.sha256
         return _headers(response, stored.sha256, stored.published)
+
+
+@extend_schema(exclude=True)  # documented with releases.json
+class GzippedBulkPackageView(BulkPackageView):
+    gzipped = True
 
 
 EXTENSION_FILES = {

@@ -10,7 +10,6 @@ happened), `recorded_at` when the row was written (what `updated_since`, ETags a
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from .competitions import Competition
 
@@ -24,24 +23,21 @@ class ReleaseQuerySet(models.QuerySet):
 
 
 class Release(models.Model):
-    competition = models.ForeignKey(
-        Competition, models.PROTECT, related_name="releases", verbose_name=_("competition")
-    )
-    ocid = models.CharField(_("OCDS ocid"), max_length=100, db_index=True)
-    release_id = models.CharField(_("OCDS release id"), max_length=200, unique=True)
-    stage = models.CharField(_("stage"), max_length=24)
-    tag = ArrayField(models.CharField(max_length=32), verbose_name=_("tags"))
-    date = models.DateTimeField(_("release date"))
-    language = models.CharField(_("language"), max_length=8, default="kk")
-    data = models.TextField(_("release JSON"))
-    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now, db_index=True)
+    # Machine data, never shown on a page: the fields have no translated labels.
+    competition = models.ForeignKey(Competition, models.PROTECT, related_name="releases")
+    ocid = models.CharField(max_length=100, db_index=True)
+    release_id = models.CharField(max_length=200, unique=True)
+    stage = models.CharField(max_length=24)
+    tag = ArrayField(models.CharField(max_length=32))
+    date = models.DateTimeField()
+    language = models.CharField(max_length=8, default="kk")
+    data = models.TextField()
+    recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["competition", "date", "pk"]
-        verbose_name = _("OCDS release")
-        verbose_name_plural = _("OCDS releases")
         indexes = [models.Index(fields=["competition", "date"], name="release_competition_date")]
 
     def __str__(self):

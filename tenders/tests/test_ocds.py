@@ -100,6 +100,9 @@ def corrected(published):
     return competition
 
 
+TODAY = datetime.date.today
+
+
 def releases_of(client, competition, **params):
     response = client.get(f"/api/v1/ocds/releases/{competition.number}.json", params)
     assert response.status_code == 200
@@ -185,8 +188,6 @@ def test_a_published_release_is_never_changed_nor_deleted(corrected):
 
 
 def test_a_release_reads_the_same_bytes_after_later_stages(client, published):
-    from tenders.tests.test_contracts import TODAY
-
     competition, first, applications = published
     official = competition.created_by
     before = releases_of(client, competition).content.decode()
