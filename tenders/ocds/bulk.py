@@ -19,8 +19,7 @@ from django.db.models import Count, Max
 
 from ..models import Competition, Release
 from .build import competitions_for_ocds
-from .compile import bulk_package
-from .store import dumps
+from .compile import bulk_text
 
 
 @dataclasses.dataclass
@@ -70,7 +69,7 @@ def year_file(year: int, part: int, uri: str, base: str) -> BulkFile | None:
         chosen = competitions_for_ocds().filter(year=year, releases__isnull=False).distinct()
         numbers = list(chosen.order_by("number").values_list("number", flat=True))
         chosen = chosen.filter(number__in=numbers[start : start + size])
-        content = dumps(bulk_package(chosen, uri=uri, base=base)).encode()
+        content = bulk_text(chosen, uri, base).encode()
         _write(path, content)
         _write(path.with_name(path.name + ".gz"), gzip.compress(content, mtime=0))
         digest = hashlib.sha256(content).hexdigest()

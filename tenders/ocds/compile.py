@@ -140,7 +140,13 @@ def compiled_releases(rows) -> list[str]:
 
 
 def bulk_package(competitions, language: str | None = None, uri: str = "", base: str = "") -> dict:
-    """Compiled releases of many competitions (a year, or one part of a large year)."""
+    """Compiled releases of many competitions (a year, or one part of a large year); `language`
+    is accepted for callers of the two-dataset days: there is one dataset."""
+    return json.loads(bulk_text(competitions, uri, base))
+
+
+def bulk_text(competitions, uri: str, base: str) -> str:
+    """The bulk package as JSON text, each compiled release spliced in as it is written."""
     rows = list(
         Release.objects.filter(competition__in=competitions.values("pk")).order_by(
             "competition__year", "competition__number", "date", "pk"
@@ -148,5 +154,4 @@ def bulk_package(competitions, language: str | None = None, uri: str = "", base:
     )
     published = max((row.recorded_at for row in rows), default=None)
     base = base or getattr(settings, "OCDS_SITE_URL", "")
-    text = _package_text(package_meta(uri, base, published), "releases", compiled_releases(rows))
-    return json.loads(text)
+    return _package_text(package_meta(uri, base, published), "releases", compiled_releases(rows))

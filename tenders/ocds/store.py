@@ -66,12 +66,13 @@ def _row(builder, stage, moment, ids, previous, recorded_at, **context) -> Relea
     )
 
 
+def _contracts(builder: Builder) -> list[Contract]:
+    """The contracts of the competition's awards (an award without one raises AttributeError)."""
+    return [award.contract for award in builder.awards if hasattr(award, "contract")]
+
+
 def _contract(builder: Builder, pk: int) -> Contract:
-    for award in builder.awards:
-        contract = getattr(award, "contract", None) if hasattr(award, "contract") else None
-        if contract is not None and contract.pk == pk:
-            return contract
-    raise Contract.DoesNotExist(pk)
+    return next(contract for contract in _contracts(builder) if contract.pk == pk)
 
 
 @transaction.atomic
@@ -144,10 +145,7 @@ def events(builder: Builder, now: datetime.datetime) -> list[tuple]:
         found.append((competition.published_at, "award", {}))
     for correction in builder.corrections:
         found.append((correction.made_at, "correction", {"correction": correction}))
-    for award in builder.awards:
-        contract = getattr(award, "contract", None) if hasattr(award, "contract") else None
-        if contract is None:
-            continue
+    for contract in _contracts(builder):
         found.append((contract.created_at, "contract", {"contract": contract}))
         for instalment in contract.instalments.all():
             if instalment.paid_on is None:
