@@ -374,6 +374,26 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tenders.tasks.remind_reports",
         "schedule": 24 * 60 * 60,
     },
+    "refresh-council-rule-flags": {
+        "task": "councils.tasks.refresh_rule_flags",
+        "schedule": 24 * 60 * 60,
+    },
+    "build-open-data": {
+        "task": "portal.tasks.build_open_data",
+        "schedule": 24 * 60 * 60,
+    },
+    "send-immediate-alerts": {
+        "task": "portal.tasks.send_immediate_alerts",
+        "schedule": 5 * 60,
+    },
+    "send-daily-alerts": {
+        "task": "portal.tasks.send_daily_alerts",
+        "schedule": 24 * 60 * 60,
+    },
+    "send-weekly-alerts": {
+        "task": "portal.tasks.send_weekly_alerts",
+        "schedule": 7 * 24 * 60 * 60,
+    },
 }
 
 # /healthz calls a scheduled task stale past twice its interval plus this, and a file in

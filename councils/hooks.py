@@ -74,6 +74,8 @@ def councils_tile(request):
     managed = _my_councils(user)
     attached = Council.objects.attached_to_bodies_of(user)
     mine = Council.objects.filter(Q(pk__in=managed.values("pk")) | Q(pk__in=attached.values("pk")))
+    if not mine.exists():  # a secretary not yet named for any council: nothing waits
+        return None
     month_start = today.replace(day=1)
     next_month = (month_start + datetime.timedelta(days=32)).replace(day=1)
     meetings = Meeting.objects.filter(

@@ -101,8 +101,8 @@ class ClaimForm(forms.Form):
 
 
 GROUP_SEPARATORS = " \u00a0\u202f\u2009'"  # spaces (plain, no-break, narrow, thin) and '
-WHOLE = re.compile(r"^\d+$")
-WITH_FRACTION = re.compile(r"^(\d+)[,.](\d{1,2})$")
+WHOLE = re.compile(r"^\d+$", re.ASCII)
+WITH_FRACTION = re.compile(r"^(\d+)[,.](\d{1,2})$", re.ASCII)
 
 
 class WholeNumberField(forms.IntegerField):
