@@ -19,7 +19,6 @@ from tenders.tests.factories import (
     score,
     submitted_application,
 )
-from tenders.tests.test_ocds import validate_package
 
 pytestmark = pytest.mark.django_db
 
@@ -354,39 +353,6 @@ def test_completion_needs_the_final_report_and_termination_a_reason():
     services.terminate_project(contract, official, "Жоба тоқтатылды")
     with pytest.raises(services.TenderError, match="cannot change any more"):
         services.add_instalment(contract, official, TODAY(), 1)
-
-
-def test_ocds_publishes_the_contract_and_its_implementation(client):
-    award, official, ngo_user = _winner()
-    contract = _contract(award, official)
-    instalment = services.add_instalment(contract, official, TODAY(), 1_000_000)
-    services.approve_instalment(instalment, official)
-    services.mark_instalment_paid(instalment, official, TODAY())
-    report = services.schedule_report(contract, official, "final", TODAY())
-    services.submit_report(report, ngo_user, "Жасалды", "—", 900_000)
-    services.accept_report(report, official)
-    number = award.lot.competition.number
-    package = client.get(f"/api/v1/ocds/releases/{number}.json").json()
-    validate_package(package)
-    assert [r["tag"] for r in package["releases"]] == [
-        ["tender"],
-        ["award"],
-        ["contract"],
-        ["implementation"],
-    ]
-    (item,) = package["releases"][-1]["contracts"]
-    assert item["id"] == contract.number and item["status"] == "active"
-    assert item["awardID"] == package["releases"][-1]["awards"][0]["id"]
-    (transaction,) = item["implementation"]["transactions"]
-    assert transaction["value"] == {"amount": 1_000_000, "currency": "KZT"}
-    assert transaction["payee"]["id"] == f"KZ-BIN-{award.ngo.bin}"
-    (milestone,) = item["implementation"]["milestones"]
-    assert (milestone["type"], milestone["status"]) == ("reporting", "met")
-    assert "transactions" not in package["releases"][2]["contracts"][0].get("implementation", {})
-    services.complete_project(contract, official)
-    record = client.get(f"/api/v1/ocds/records/{number}.json").json()["records"][0]
-    assert record["releases"][-1]["tag"] == ["implementation", "contractTermination"]
-    assert record["compiledRelease"]["contracts"][0]["status"] == "terminated"
 
 
 def test_a_colleague_of_the_ngo_files_too():
