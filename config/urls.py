@@ -13,6 +13,7 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = settings.SITE_NAME
 
 urlpatterns = [
+    path("", include("portal.root_urls")),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -21,6 +21,8 @@ from registry.models import NGO, AnnualReport, Representation
 from registry.permissions import is_administrator, is_official
 from tenders.models import Application, Award, Competition
 
+from .tables import Column, Table
+
 SHOWN = 50
 KINDS = {
     "commission_applicant": gettext_lazy("A commission member's NGO among the applicants"),
@@ -246,8 +248,6 @@ def may_see(user) -> bool:
 
 
 def counts_table():
-    from .stats import Column, Table
-
     found = counts()
     return Table(
         "integrity-flags",

@@ -5,8 +5,6 @@ in the page's language, from a handful of grouped queries whatever the size of t
 Columns are fixed codes (the CSV's header, whatever the language) with a translated label.
 """
 
-from dataclasses import dataclass, field
-
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -20,31 +18,10 @@ from forums.models import Forum
 from registry.models import NGO, ActivityArea, Region
 from tenders.models import Award, Competition
 
+from . import integrity
+from .tables import Column, Table
+
 COUNTRY = "000000000"  # a lot for the whole country, in tables keyed by KATO code
-
-
-@dataclass
-class Column:
-    code: str
-    label: str
-    numeric: bool = False
-
-
-@dataclass
-class Table:
-    key: str
-    title: str
-    columns: list[Column]
-    rows: list[list]
-    chart: str = "bar"  # bar: label and value columns below; column: over time
-    chart_label: int = 1  # the column that names a bar
-    chart_value: int = 2  # the column a bar measures
-    link: tuple[str, str] | None = None  # (url name, text) of the app's own page
-    note: str = ""
-    extra: dict = field(default_factory=dict)
-
-    def chart_rows(self) -> list[tuple[str, int]]:
-        return [(str(row[self.chart_label]), row[self.chart_value] or 0) for row in self.rows]
 
 
 def _share(part: int, whole: int) -> float:
@@ -286,8 +263,6 @@ def plan_progress() -> Table:
 
 def extra_tables() -> list[Table]:
     """Councils, the forums' action plans and the integrity flags' counts."""
-    from . import integrity
-
     return [councils_by_level(), plan_progress(), integrity.counts_table()]
 
 

@@ -100,13 +100,16 @@ def test_the_home_page_shows_this_years_funded_projects_and_total(client):
     from tenders.tests.factories import published_round
 
     year = timezone.localdate().year
-    with CaptureQueriesContext(connection) as none_yet:
-        page = client.get("/en/").content.decode()
-    assert 'id="figure-tenders-projects"' in page
-    published_round(organiser("mci"), year, [(representative()[1], 2_000_000), ("Union", 1_000)])
     published_round(organiser("mlsp"), year - 1, [("Old", 5_000_000)])
+    with CaptureQueriesContext(connection) as fewer:
+        client.get("/en/")
+    published_round(organiser("mci"), year, [(representative()[1], 2_000_000), ("Union", 1_000)])
     with CaptureQueriesContext(connection) as some:
         response = client.get("/en/")
-    figures = {figure.key: figure.value for figure in response.context["figures"]}
+    figures = {
+        figure.key: figure.value
+        for figure in response.context["figures"]
+        if figure.key.startswith("tenders-")
+    }
     assert figures == {"tenders-projects": 2, "tenders-awarded": 2_001_000}
-    assert len(some) == len(none_yet)
+    assert len(some) == len(fewer)
