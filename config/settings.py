@@ -327,6 +327,15 @@ SPECTACULAR_SETTINGS = {
         "StateBodyLevelEnum": "registry.models.StateBody.Level",
         "RegionLevelEnum": "registry.models.Region.Level",
         "NGOStatusEnum": "registry.models.NGO.Status",
+        # Named as strings: config imports no app.
+        "CouncilKindEnum": "councils.models.Council.Kind",
+        "CouncilLevelEnum": "councils.models.Council.Level",
+        "CouncilStatusEnum": "councils.models.Council.Status",
+        "ForumEventKindEnum": "forums.models.Event.Kind",
+        "ForumEventStatusEnum": "forums.models.Event.Status",
+        "ForumStatusEnum": "forums.models.Forum.Status",
+        "RecommendationStatusEnum": "forums.models.Recommendation.Status",
+        "PlanItemStatusEnum": "accountability.models.Item.Status",
     },
 }
 
