@@ -122,15 +122,7 @@ def test_the_staff_pages_have_no_serious_accessibility_violation(
 @pytest.mark.parametrize(
     "width",
     [
-        pytest.param(
-            390,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the NGO page's tables (templates/registry/ngo_detail.html, "
-                "tenders/_ngo_section.html) scroll sideways at 390 px without keyboard access "
-                "(axe scrollable-region-focusable): outside the portal, reported to the lead",
-            ),
-        ),
+        390,
         1280,
     ],
 )
