@@ -306,8 +306,9 @@ def _decode(data: bytes) -> str:
     raise ImportFileError("not_text")
 
 
-def validate_upload(file) -> None:
-    """Refuse what cannot be a register before anything is stored: type, size, limits, header."""
+def validate_upload(file, headers=None, required=("bin",)) -> None:
+    """Refuse what cannot be read before anything is stored: type, size, limits, and a header
+    with the `required` columns among `headers` (the register's by default)."""
     name = file.name or ""
     if Path(name).suffix.lower() not in EXTENSIONS:
         raise ValidationError(message("wrong_type", {}), code="type")
@@ -320,7 +321,7 @@ def validate_upload(file) -> None:
             code="size",
         )
     try:
-        parse_file(file, name)
+        parse_file(file, name, headers, required)
     except ImportFileError as exc:
         raise ValidationError(exc.message, code=exc.code) from exc
     finally:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from registry import exports
-from registry.import_files import ImportFileError, parse_file, validate_upload
 from registry.imports import jobs
 from registry.imports.report import describe
 from registry.models import ImportJob
@@ -40,33 +39,8 @@ class UploadForm(forms.Form):
 
 
 def start_check(file, user) -> ImportJob:
-    """The dry run of an uploaded file, as `registry.imports.jobs.start` stores and queues it.
-
-    `jobs.start` checks every upload's header against the NGO register's columns (a BIN column
-    required), which would refuse this kind's files; so the register's check is run for type,
-    size and limits, this kind's header is checked, and the job is stored and queued the same
-    way. Once `jobs.start` checks `kind.headers` and `kind.required`, this becomes a call to it.
-    """
-    try:
-        validate_upload(file)
-    except ValidationError as error:
-        if error.code != "no_bin_column":
-            raise
-    try:
-        parse_file(file, file.name, ItemProgressImport.headers, ItemProgressImport.required)
-    except ImportFileError as error:
-        raise ValidationError(error.message, code=error.code) from error
-    finally:
-        file.seek(0)
-    job = ImportJob.objects.create(
-        kind=ItemProgressImport.kind,
-        file=file,
-        original_name=Path(file.name).name[:255],
-        dry_run=True,
-        created_by=user,
-    )
-    jobs.queue(job)
-    return job
+    """The dry run of an uploaded file, stored and queued by the registry's one import job."""
+    return jobs.start(ItemProgressImport, file, user, dry_run=True)
 
 
 @official_view

@@ -64,7 +64,7 @@ def queue(job: ImportJob) -> None:
 
 def start(kind: type[TabularImport], file, user, dry_run: bool) -> ImportJob:
     """Store a checked upload as a job of `kind`; its run is queued once the row is committed."""
-    validate_upload(file)
+    validate_upload(file, kind.headers, kind.required)
     job = ImportJob.objects.create(
         kind=kind.kind,
         file=file,
